@@ -1,0 +1,38 @@
+# The two commands of the README:  make reports   and   make test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PROFILE ?= PER-2021
+
+.PHONY: setup reports validate test lab strip clean-reports
+
+$(BIN)/mgi: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (mgi)" > /dev/null
+	touch $(BIN)/mgi
+
+setup: $(BIN)/mgi
+
+# main job: validate the default profile and render every report for it into reports/
+reports: setup
+	$(BIN)/mgi validate $(PROFILE)
+	$(BIN)/mgi run --profile $(PROFILE)
+
+validate: setup
+	$(BIN)/mgi validate --all
+
+# tests: unit tests, notebooks under papermill, nbval over notebooks/, stripped outputs, data package checks
+test: setup
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval-lax notebooks
+	$(BIN)/nbstripout --verify notebooks/*.ipynb
+	$(BIN)/mgi codebook --check
+	cd data/profiles/$(PROFILE) && ../../../$(BIN)/frictionless validate datapackage.json > /dev/null
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+strip: setup
+	$(BIN)/nbstripout --keep-id notebooks/*.ipynb

@@ -1,0 +1,113 @@
+"""Reading a CSV that a person may have saved from a spreadsheet.
+
+Harmless spreadsheet habits (a UTF-8 byte-order mark, Windows line endings, spaces around a value) are
+accepted; anything that changes meaning (another encoding, another delimiter, a broken quote, a renamed
+column) becomes a Problem naming the file, row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .problems import Problem
+from .schema import Table
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _guess_encoding(data: bytes) -> str:
+    best = from_bytes(data).best()
+    if best is None:
+        return "an unknown encoding"
+    enc = best.encoding.replace("_", "-")
+    return {"cp1252": "Windows-1252 (Latin-1)", "latin-1": "Latin-1 (ISO-8859-1)",
+            "iso8859-1": "Latin-1 (ISO-8859-1)", "utf-16": "UTF-16"}.get(enc, enc)
+
+
+def decode(path: Path, label: str) -> tuple[str | None, list[Problem]]:
+    data = path.read_bytes()
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start: exc.start + 4]
+        return None, [Problem(
+            label, f"the file is not UTF-8 (it looks like {_guess_encoding(data)}); first bad byte at line {line}",
+            value=repr(bad)[2:-1], expected="a file saved as UTF-8",
+            hint="Open it in your spreadsheet and save as 'CSV UTF-8 (comma delimited)'.")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def read_rows(path: Path, table: Table, label: str) -> tuple[list[dict[str, str]] | None, list[Problem]]:
+    """Rows as dicts of stripped strings keyed by the schema's column names, or the problems that prevent it."""
+    text, problems = decode(path, label)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        return None, [Problem(label, "the file is empty", expected="a header row: " + ",".join(table.field_names))]
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
+    try:
+        for rec in reader:
+            records.append(rec)
+    except csv.Error as exc:
+        return None, [Problem(
+            label, f"the CSV cannot be parsed ({exc}) near line {reader.line_num}", row=len(records) + 1,
+            hint="Look for a quote character (\") that opens a cell and is never closed.")]
+    # a cell that runs to the end of the file swallowing the rest is an unterminated quote
+    header = [h.strip() for h in records[0]]
+    expected = table.field_names
+    if len(header) == 1 and len(expected) > 1:
+        for delim in (";", "\t", "|"):
+            if delim in header[0]:
+                name = {";": "semicolon", "\t": "tab", "|": "pipe"}[delim]
+                return None, [Problem(
+                    label, f"the columns are separated by a {name}, not a comma", row=1, value=header[0][:80],
+                    expected="comma-separated columns: " + ",".join(expected))]
+    if header != expected:
+        problems.extend(_header_problems(label, header, expected))
+        return None, problems
+
+    rows: list[dict[str, str]] = []
+    for i, rec in enumerate(records[1:], start=2):
+        if not any(c.strip() for c in rec):
+            continue  # blank line left by a spreadsheet
+        if len(rec) != len(expected):
+            problems.append(Problem(
+                label, f"the row has {len(rec)} cells but the header has {len(expected)}", row=i,
+                value=",".join(rec)[:120],
+                hint="A comma inside a value must be in a quoted cell; check for a missing or extra quote."))
+            continue
+        rows.append({k: v.strip() for k, v in zip(expected, rec)} | {"__row__": str(i)})
+    long_cells = [(r["__row__"], k) for r in rows for k, v in r.items() if v.count("\n") > 8]
+    for row, col in long_cells:
+        problems.append(Problem(label, "a cell spans many lines: probably an unterminated quote swallowed the rows "
+                                       "after it", row=int(row), column=col))
+    return rows, problems
+
+
+def _header_problems(label: str, header: list[str], expected: list[str]) -> list[Problem]:
+    out: list[Problem] = []
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    if len(missing) == 1 and len(extra) == 1:
+        out.append(Problem(label, "a column is renamed", row=1, column=extra[0], value=extra[0],
+                           expected=f"the column name {missing[0]!r}"))
+        return out
+    for c in missing:
+        out.append(Problem(label, "a column is missing", row=1, column=c,
+                           expected="the columns " + ",".join(expected)))
+    for c in extra:
+        out.append(Problem(label, "an extra column is present", row=1, column=c, value=c,
+                           expected="only the columns " + ",".join(expected)))
+    if not missing and not extra:
+        out.append(Problem(label, "the columns are in the wrong order", row=1, value=",".join(header),
+                           expected=",".join(expected)))
+    return out
