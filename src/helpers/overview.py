@@ -1,0 +1,60 @@
+"""The one-page view of a profile: its instruments by year and by type, and what its errata flag."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .schema import INSTRUMENT_TYPES
+
+# after_baseline as three groups: 'not stated' is kept apart, never folded into 'before'
+TIMING = ("since", "before", "not_stated")
+
+
+def timing(instruments: pd.DataFrame) -> pd.Series:
+    """since / before / not_stated for each instrument, from after_baseline (true / false / empty)."""
+    ab = instruments["after_baseline"]
+    out = pd.Series("not_stated", index=instruments.index, dtype="string")
+    out.loc[ab.fillna(False).astype(bool)] = "since"
+    out.loc[(~ab.fillna(True)).astype(bool)] = "before"
+    return out
+
+
+def instruments_by_year(instruments: pd.DataFrame) -> pd.DataFrame:
+    """Instruments per year (rows, ascending, only years that have one) and timing (columns).
+
+    Rows without a year are left out; count them with years_missing()."""
+    dated = instruments.loc[instruments["year"].notna()]
+    if dated.empty:
+        return pd.DataFrame(columns=list(TIMING), index=pd.Index([], name="year", dtype="Int64"), dtype="int64")
+    counts = pd.crosstab(dated["year"].astype("int64"), timing(dated))
+    counts = counts.reindex(columns=list(TIMING), fill_value=0).sort_index()
+    counts.index.name = "year"
+    counts.columns.name = "timing"
+    return counts
+
+
+def years_missing(instruments: pd.DataFrame) -> int:
+    return int(instruments["year"].isna().sum())
+
+
+def instruments_by_type(instruments: pd.DataFrame) -> pd.DataFrame:
+    """Instruments per type (rows in schema order, types with none left out) and timing (columns)."""
+    counts = pd.crosstab(instruments["type"].astype("string"), timing(instruments))
+    present = [t for t in INSTRUMENT_TYPES if t in counts.index]
+    counts = counts.reindex(index=present, columns=list(TIMING), fill_value=0)
+    counts.index.name = "type"
+    counts.columns.name = "timing"
+    return counts
+
+
+def type_label(type_id: str) -> str:
+    """'supreme_decree' -> 'Supreme decree'."""
+    return type_id.replace("_", " ").capitalize()
+
+
+ERRATA_COLUMNS = ("erratum_id", "kind", "section", "source_says", "extracts_use", "reason")
+
+
+def errata_view(errata: pd.DataFrame) -> pd.DataFrame:
+    """What the errata flag, as a reader needs it: where, what the source says, what the extracts use, why."""
+    return errata.loc[:, list(ERRATA_COLUMNS)].reset_index(drop=True)
