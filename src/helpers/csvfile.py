@@ -19,7 +19,21 @@ from .schema import Table
 BOM = b"\xef\xbb\xbf"
 
 
+# characters a Windows-1252 reading of a Western European spreadsheet export plausibly holds
+_LATIN_TEXT = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ–—‘’‚“”„…«»°ºª§¿¡€·×\xa0")
+
+
 def _guess_encoding(data: bytes) -> str:
+    # charset_normalizer alone names exotic code pages (cp852, cp1250) for short Spanish or English
+    # CSVs; the usual culprit is a spreadsheet saving as Windows-1252, so that reading is tried first.
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.count(b"\x00") > len(data) // 4:
+        return "UTF-16"
+    try:
+        high = [c for c in data.decode("cp1252") if ord(c) > 127]
+    except UnicodeDecodeError:
+        high = []
+    if high and sum(c in _LATIN_TEXT for c in high) >= 0.9 * len(high):
+        return "Windows-1252 (Latin-1)"
     best = from_bytes(data).best()
     if best is None:
         return "an unknown encoding"

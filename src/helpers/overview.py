@@ -58,3 +58,12 @@ ERRATA_COLUMNS = ("erratum_id", "kind", "section", "source_says", "extracts_use"
 def errata_view(errata: pd.DataFrame) -> pd.DataFrame:
     """What the errata flag, as a reader needs it: where, what the source says, what the extracts use, why."""
     return errata.loc[:, list(ERRATA_COLUMNS)].reset_index(drop=True)
+
+
+def domain_table_view(table: pd.DataFrame) -> pd.DataFrame:
+    """summary.domain_table with headings a reader understands, domains kept in MGI order."""
+    from .charts import KIND_LABELS
+
+    names = {"label": "MGI domain", **KIND_LABELS, "instruments": "Instruments cited",
+             "covid_responses": "COVID-19 responses"}
+    return table.rename(columns=names).reset_index(drop=True)

@@ -35,6 +35,19 @@ def no_baseline_reason(profile) -> str | None:
     return None
 
 
+def status_labels(profile) -> dict[str, str]:
+    """Each baseline_status in plain words, naming the baseline year (charts and text share them)."""
+    year = profile.mgi.get("baseline_year")
+    ref = f"since {year}" if year is not None else "since the baseline"
+    return {
+        "new": f"New {ref}",
+        "improved": f"Improved {ref}",
+        "unchanged": "Unchanged (continues)",
+        "gap_persisting": "Gap persisting from previous assessment",
+        "not_stated": "Not stated against the baseline",
+    }
+
+
 def findings_of(findings: pd.DataFrame, domain: str, kind: str | None = None) -> pd.DataFrame:
     """A domain's findings (of one kind), in the order they appear in the source."""
     rows = findings["domain"] == domain

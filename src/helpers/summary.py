@@ -23,6 +23,7 @@ def findings_by_domain_kind(findings: pd.DataFrame) -> pd.DataFrame:
     counts = pd.crosstab(findings["domain"], findings["kind"])
     counts = counts.reindex(index=list(DOMAIN_IDS), columns=list(FINDING_KINDS), fill_value=0)
     counts.index.name = "domain"
+    counts.columns.name = None
     return counts
 
 
