@@ -61,8 +61,11 @@ def check_plain_name(value: str, what: str) -> str:
 
 
 def find_profile(profile_id: str) -> Path:
-    check_plain_name(profile_id, "Profile id")
     profiles = available_profiles()
+    try:
+        check_plain_name(profile_id, "Profile id")
+    except BadParameter as exc:
+        raise BadParameter(f"{exc}. Profiles available: {', '.join(profiles) or 'none'}") from None
     if profile_id not in profiles:
         listed = ", ".join(profiles) or "none"
         raise BadParameter(f"Unknown profile {profile_id!r}. Profiles available: {listed}. "

@@ -28,6 +28,7 @@ def atomic_write_text(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -101,8 +102,11 @@ def write_index(out: Path, profiles: dict[str, dict]) -> None:
         info = profiles.get(r["key"], {})
         status = r.get("last_status", "")
         report = f'<a href="{e(r["html"])}">{e(r["notebook"])}</a>' if r.get("html") else e(r["notebook"])
-        failed = (f' · <a href="{e(r["failed_notebook"])}">failed notebook</a>'
-                  if r.get("failed_notebook") else "")
+        failed = ""
+        if r.get("failed_notebook"):
+            failed = f' · <a href="{e(r["failed_notebook"])}">failed notebook</a>'
+            if (out / r["failed_notebook"]).with_suffix(".html").is_file():
+                failed += f' (<a href="{e(r["failed_notebook"][:-6] + ".html")}">as HTML</a>)'
         error = f'<div class="err">{e(r.get("error"))}</div>' if status != "ok" and r.get("error") else ""
         rows.append(
             f'<tr class="{e(status)}"><td>{e(r["key"])}</td><td>{report}{failed}{error}</td>'

@@ -69,6 +69,7 @@ def execute_job(job: Job) -> Outcome:
     staging.mkdir(parents=True, exist_ok=True)
     executed = staging / f"{job.notebook}.ipynb"
     params = dict(job.parameters, output_dir=str(staging / f"{job.notebook}_charts"))
+    _send_stderr_to(staging / "kernel.log")  # kernel chatter goes to a log, not to the cron mail
     attempts = 0
     while True:
         attempts += 1
@@ -91,6 +92,12 @@ def execute_job(job: Job) -> Outcome:
         return Outcome(job.key, job.notebook, "failed", time.monotonic() - start, "HTML export failed: " +
                        _short_error(exc), attempts, params)
     return Outcome(job.key, job.notebook, "ok", time.monotonic() - start, "", attempts, params)
+
+
+def _send_stderr_to(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 2)
+    os.close(fd)
 
 
 def _ran_any_cell(executed: Path) -> bool:
@@ -177,6 +184,10 @@ def promote(job: Job, outcome: Outcome, out: Path) -> dict:
         if executed.exists():
             os.replace(executed, failed_dir / f"{job.notebook}.ipynb")
             record["failed_notebook"] = f"{job.key}/failed/{job.notebook}.ipynb"
+            try:
+                export_html(failed_dir / f"{job.notebook}.ipynb", failed_dir / f"{job.notebook}.html", keep_code=True)
+            except Exception:  # the failed notebook itself is what matters; its HTML is a convenience
+                pass
         else:
             record["failed_notebook"] = ""
         record["error"] = outcome.error
@@ -200,6 +211,7 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
     started = time.time()
     _check_writable(out)
+    _prune_stale_staging(out)
 
     # 1. every profile checked completely before any kernel starts
     valid, invalid = [], {}
@@ -328,6 +340,19 @@ def _check_writable(out: Path) -> None:
         reason = {errno.ENOSPC: "the disk is full", errno.EROFS: "the file system is read-only",
                   errno.EACCES: "permission denied", errno.EPERM: "permission denied"}.get(exc.errno, exc.strerror)
         raise BadParameter(f"Cannot write reports to {out}: {reason}. Nothing was changed.") from None
+
+
+def _prune_stale_staging(out: Path, max_age_s: float = 86400) -> None:
+    """Staging folders left by a run that was killed outright (kill -9) are removed after a day."""
+    root = out / ".staging"
+    if not root.is_dir():
+        return
+    for d in root.iterdir():
+        try:
+            if time.time() - d.stat().st_mtime > max_age_s:
+                shutil.rmtree(d, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _remove_if_empty(path: Path) -> None:
