@@ -13,6 +13,8 @@ DEFAULT_PROFILE = "PER-2021"
 
 
 def _print_summary(profile) -> None:
+    import pandas as pd
+
     from .summary import domain_table, table_counts
 
     print(f"{profile.id}: {profile.title}")
@@ -21,7 +23,7 @@ def _print_summary(profile) -> None:
     print(f"  {quotes} evidence quotes found verbatim in {profile.mgi['source_file']}")
     print("  per table:")
     for _, r in table_counts(profile).iterrows():
-        rows = "—" if r["rows"] is None or str(r["rows"]) == "<NA>" else r["rows"]
+        rows = "—" if pd.isna(r["rows"]) else r["rows"]
         print(f"    {r['table']:<16} {rows!s:>5}  {r['note']}")
     print("  per domain (findings by kind; instruments and COVID-19 responses naming the domain):")
     dt = domain_table(profile)

@@ -68,12 +68,20 @@ def read_rows(path: Path, table: Table, label: str) -> tuple[list[dict[str, str]
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
+    lines_read = 0  # physical lines consumed by the records parsed so far
     try:
         for rec in reader:
             records.append(rec)
+            lines_read = reader.line_num
     except csv.Error as exc:
+        start = sum(len(line) + 1 for line in text.split("\n")[:lines_read])
+        cell = _unclosed_cell(text, start)
+        names = [h.strip() for h in records[0]] if records else []
+        column = names[cell] if cell is not None and cell < len(names) else None
+        what = f"the quote (\") that opens column '{column}' is never closed" if column else "a quote is never closed"
         return None, [Problem(
-            label, f"the CSV cannot be parsed ({exc}) near line {reader.line_num}", row=len(records) + 1,
+            label, f"the CSV cannot be parsed: {what}; the cell runs on to line {reader.line_num} ({exc})",
+            row=len(records) + 1, column=column,
             hint="Look for a quote character (\") that opens a cell and is never closed.")]
     # a cell that runs to the end of the file swallowing the rest is an unterminated quote
     header = [h.strip() for h in records[0]]
@@ -105,6 +113,34 @@ def read_rows(path: Path, table: Table, label: str) -> tuple[list[dict[str, str]
         problems.append(Problem(label, "a cell spans many lines: probably an unterminated quote swallowed the rows "
                                        "after it", row=int(row), column=col))
     return rows, problems
+
+
+def _unclosed_cell(text: str, start: int) -> int | None:
+    """Index of the cell, in the record starting at offset start, whose opening quote is not properly closed."""
+    i, cell, at_cell_start = start, 0, True
+    while i < len(text):
+        c = text[i]
+        if at_cell_start and c == '"':
+            k = i + 1
+            while True:
+                k = text.find('"', k)
+                if k < 0:
+                    return cell  # runs to the end of the file
+                if not text.startswith('""', k):
+                    break
+                k += 2
+            if text[k + 1:k + 2] not in (",", "\n", ""):
+                return cell  # closed by a quote that belongs to a later cell
+            i, at_cell_start = k + 1, False
+            continue
+        if c == ",":
+            cell, at_cell_start = cell + 1, True
+        elif c == "\n":
+            return None
+        else:
+            at_cell_start = False
+        i += 1
+    return None
 
 
 def _header_problems(label: str, header: list[str], expected: list[str]) -> list[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -31,7 +32,13 @@ class SourceText:
         res = fuzz.partial_ratio_alignment(q, self.flat, score_cutoff=0)
         if res is None:
             return "", 0.0
-        return self.flat[res.dest_start:res.dest_end], res.score
+        # the alignment may cut a word in two; widen it to whole words so the passage reads and compares cleanly
+        start, end = res.dest_start, res.dest_end
+        while start > 0 and not self.flat[start - 1].isspace():
+            start -= 1
+        while end < len(self.flat) and not self.flat[end].isspace():
+            end += 1
+        return self.flat[start:end].strip(), res.score
 
     def locate(self, quote: str) -> int | None:
         """Line number (1-based) in the raw source where the quote starts, for readers checking by hand."""
@@ -60,9 +67,14 @@ class SourceText:
 def first_difference(quote: str, passage: str) -> str:
     """The first words where a quote departs from the passage, to make a pasted typo easy to see."""
     qw, pw = collapse(quote).split(" "), collapse(passage).split(" ")
-    for i, (a, b) in enumerate(zip(qw, pw)):
-        if a != b:
-            return f"the quote has {a!r} where the source has {b!r} (word {i + 1})"
-    if len(qw) != len(pw):
-        return "the quote and the passage differ in length"
+    # align word by word, so that a passage with a word more or less at its edges does not shift the comparison
+    for tag, i1, i2, j1, j2 in SequenceMatcher(a=qw, b=pw, autojunk=False).get_opcodes():
+        if tag == "equal" or (tag == "insert" and i1 in (0, len(qw))):
+            continue
+        found, source = " ".join(qw[i1:i2]), " ".join(pw[j1:j2])
+        if tag == "insert":
+            return f"the quote lacks {source!r} after word {i1} ({qw[i1 - 1]!r})"
+        if tag == "delete":
+            return f"the quote has {found!r} that the source lacks (word {i1 + 1})"
+        return f"the quote has {found!r} where the source has {source!r} (word {i1 + 1})"
     return ""

@@ -404,4 +404,10 @@ def cmd_run(args) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_term)
-    return run(profiles, notebooks, out, args.jobs, args.timeout, args.keep_code, log=log)
+    try:
+        return run(profiles, notebooks, out, args.jobs, args.timeout, args.keep_code, log=log)
+    except OSError as exc:
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        log(f"mgi run: cannot write {exc.filename or out}: {reason}. Reports already in place were left as they "
+            "were; reports of this run that were not yet promoted are lost.", err=True)
+        return 1

@@ -1,0 +1,98 @@
+"""The compare_profiles notebook under papermill, from a folder other than notebooks/: two editions of one
+country, two different countries, the defaults (with and without the fictional profiles available), and bad
+parameters that must stop it with the list of valid values."""
+
+from __future__ import annotations
+
+import papermill as pm
+import pytest
+
+from helpers import compare
+from helpers.display import esc
+from helpers.loader import load_profile
+from helpers.paths import notebooks_dir
+from profile_cases import TEST_PROFILES
+
+
+def run(tmp_path, **parameters):
+    out = tmp_path / "compare_profiles-executed.ipynb"
+    return pm.execute_notebook(str(notebooks_dir() / "compare_profiles.ipynb"), str(out), parameters=parameters,
+                               kernel_name="python3", cwd=str(tmp_path), progress_bar=False)
+
+
+def shown_text(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            parts += [data.get("text/markdown", ""), data.get("text/html", ""), o.get("text", "")]
+    return "\n".join(parts)
+
+
+def images(nb) -> int:
+    return sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
+
+
+@pytest.fixture
+def fictional(monkeypatch):
+    # the papermill kernel inherits the environment, so it finds the fictional profiles too
+    monkeypatch.setenv("MGI_PROFILE_PATH", str(TEST_PROFILES))
+
+
+def test_two_editions_of_one_country(fictional, tmp_path):
+    charts = tmp_path / "charts"
+    nb = run(tmp_path, profiles=["XEX-2019", "XEX-2022"], output_dir=str(charts))
+    text = shown_text(nb)
+    first, second = load_profile("XEX-2019"), load_profile("XEX-2022")
+    for p in (first, second):  # every finding of both, with its quote
+        for quote in p.findings["evidence"]:
+            assert compare._h(quote) in text
+    ch = compare.edition_change(first, second, 60)
+    assert not ch.moved.empty
+    assert f"Moved: further development in XEX-2019 → well developed in XEX-2022 ({len(ch.moved)})" in text
+    for quote in ch.moved["later_evidence"]:
+        assert esc(quote) in text
+    assert "Instruments both profiles name" in text
+    saved = {p.name for p in charts.glob("*.png")}
+    assert "compare_findings_by_kind.png" in saved and "compare_figure_migrant_population_total.png" in saved
+    assert images(nb) == len(saved)
+
+
+def test_two_countries(fictional, tmp_path):
+    nb = run(tmp_path, profiles=["PER-2021", "XEX-2022"])
+    text = shown_text(nb)
+    assert "No two of these profiles are editions of the same country" in text
+    assert "no change is computed between countries" in text
+    assert "Moved:" not in text
+    assert images(nb) == 1  # the findings chart; no figure is charted across countries
+
+
+def test_defaults_with_one_profile_stop_gracefully(monkeypatch, tmp_path):
+    monkeypatch.delenv("MGI_PROFILE_PATH", raising=False)
+    if len(compare.resolve_profiles([])) >= 2:
+        pytest.skip("more than one profile ships in data/profiles: the default compares them")  # pragma: no cover
+    nb = run(tmp_path)
+    text = shown_text(nb)
+    assert "Nothing to compare" in text and "two or more" in text
+    assert images(nb) == 0 and "### 1." not in text
+
+
+def test_defaults_compare_every_available_profile(fictional, tmp_path):
+    nb = run(tmp_path)
+    text = shown_text(nb)
+    for pid in compare.resolve_profiles([]):
+        assert f"`{pid}`" in text
+    assert "XEX-2019 → XEX-2022" in text
+
+
+@pytest.mark.parametrize("parameters, message", [
+    ({"profiles": ["XEX-2019", "NOPE-2020"]}, "Unknown profile 'NOPE-2020'. Profiles available: "),
+    ({"profiles": ["XEX-2019", "XEX-2022"], "similarity_threshold": 150}, "from 0 to 100"),
+])
+def test_bad_parameters_stop_with_valid_values(fictional, tmp_path, parameters, message):
+    with pytest.raises(pm.PapermillExecutionError) as info:
+        run(tmp_path, **parameters)
+    err = str(info.value)
+    assert message in err
+    if "profiles" in message.lower() or "Profiles available" in message:
+        assert "PER-2021" in err and "XEX-2019" in err and "XEX-2022" in err

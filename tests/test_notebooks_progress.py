@@ -1,0 +1,127 @@
+"""The domain_progress and overview notebooks run under papermill, from a folder other than notebooks/, with
+their defaults, every domain, a first (fictional) profile, an output folder for PNGs, and bad parameters that
+must stop them with the list of valid values."""
+
+from __future__ import annotations
+
+import re
+
+import papermill as pm
+import pytest
+
+from helpers.display import esc
+from helpers.domains import BY_ID, DOMAIN_IDS
+from helpers.loader import load_profile
+from helpers.paths import notebooks_dir
+from profile_cases import TEST_PROFILES
+
+
+def run(name: str, tmp_path, **parameters):
+    out = tmp_path / f"{name}-executed.ipynb"
+    return pm.execute_notebook(str(notebooks_dir() / f"{name}.ipynb"), str(out), parameters=parameters,
+                               kernel_name="python3", cwd=str(tmp_path), progress_bar=False)
+
+
+def shown_text(nb) -> str:
+    """Everything the executed notebook displays as Markdown, HTML or text."""
+    parts = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            parts += [data.get("text/markdown", ""), data.get("text/html", ""), o.get("text", "")]
+    return "\n".join(parts)
+
+
+def domain_headings(text: str) -> list[str]:
+    return re.findall(r"^## \d\. .+$", text, flags=re.M)
+
+
+def pngs(folder) -> set[str]:
+    return {p.name for p in folder.glob("*.png")}
+
+
+@pytest.fixture()
+def fictional(monkeypatch):
+    # the papermill kernel inherits the environment, so it finds the fictional profiles too
+    monkeypatch.setenv("MGI_PROFILE_PATH", str(TEST_PROFILES))
+
+
+def test_domain_progress_defaults(tmp_path):
+    nb = run("domain_progress", tmp_path)
+    text = shown_text(nb)
+    profile = load_profile("PER-2021")
+    assert len(domain_headings(text)) == len(DOMAIN_IDS)
+    assert f"### Updates since {profile.mgi['baseline_year']}" in text
+    assert "Gaps persisting from the previous assessment" in text
+    # every finding of the profile is shown with its quote
+    for quote in profile.findings["evidence"]:
+        assert esc(quote) in text
+    assert not list(tmp_path.rglob("*.png"))  # output_dir empty: nothing saved
+
+
+@pytest.mark.parametrize("domain", DOMAIN_IDS)
+def test_domain_progress_each_domain_saves_its_charts(domain, tmp_path):
+    charts_dir = tmp_path / "charts"
+    nb = run("domain_progress", tmp_path, domain=domain, output_dir=str(charts_dir))
+    headings = domain_headings(shown_text(nb))
+    assert len(headings) == 1 and headings[0].startswith(f"## {BY_ID[domain].number}. ")
+    saved = pngs(charts_dir)
+    assert {"findings_by_kind.png", "findings_by_status.png", "instruments_since_baseline.png",
+            f"{domain}_status.png"} <= saved
+    assert not any(n.endswith("_status.png") and not n.startswith(domain) for n in saved - {"findings_by_status.png"})
+
+
+def test_domain_progress_first_profile_says_there_is_no_baseline(fictional, tmp_path):
+    charts_dir = tmp_path / "charts"
+    nb = run("domain_progress", tmp_path, profile="XEX-2019", output_dir=str(charts_dir))
+    text = shown_text(nb)
+    assert "No baseline to compare against" in text
+    assert len(domain_headings(text)) == len(DOMAIN_IDS)
+    assert "Gaps persisting" not in text
+    assert pngs(charts_dir) == {"findings_by_kind.png"}  # no empty status or timeline charts
+
+
+def test_domain_progress_second_fictional_profile(fictional, tmp_path):
+    nb = run("domain_progress", tmp_path, profile="XEX-2022", domain="migrants_rights")
+    text = shown_text(nb)
+    assert "### Updates since 2019" in text and "Examplia" in text
+
+
+def test_overview_defaults_and_pngs(tmp_path):
+    charts_dir = tmp_path / "charts"
+    nb = run("overview", tmp_path, output_dir=str(charts_dir))
+    text = shown_text(nb)
+    profile = load_profile("PER-2021")
+    assert pngs(charts_dir) == {"findings_by_kind.png", "instruments_by_year.png", "instruments_by_type.png"}
+    assert "MiGOF principle or objective" in text  # the six domains, drawn from helpers.domains
+    for erratum in profile.errata["erratum_id"]:
+        assert f"<td>{erratum}</td>" in text
+
+
+def test_overview_without_output_dir_saves_nothing(tmp_path):
+    run("overview", tmp_path)
+    assert not list(tmp_path.rglob("*.png"))
+
+
+def test_overview_first_profile(fictional, tmp_path):
+    text = shown_text(run("overview", tmp_path, profile="XEX-2019"))
+    assert "flags nothing" in text  # errata with a header only
+    assert "absent: " in text  # the COVID-19 table is declared absent, not counted as zero
+    assert "first MGI profile" in text
+
+
+@pytest.mark.parametrize("name", ["domain_progress", "overview"])
+def test_bad_profile_stops_with_the_profiles_available(name, tmp_path):
+    with pytest.raises(pm.PapermillExecutionError) as err:
+        run(name, tmp_path, profile="XXX-1999")
+    assert "Unknown profile 'XXX-1999'" in str(err.value) and "PER-2021" in str(err.value)
+
+
+def test_bad_domain_stops_with_the_valid_domains(tmp_path):
+    with pytest.raises(pm.PapermillExecutionError) as err:
+        run("domain_progress", tmp_path, domain="rights")
+    message = str(err.value)
+    assert "Unknown domain 'rights'" in message
+    for d in (*DOMAIN_IDS, "all"):
+        assert d in message
+    assert "check_choice(domain" in err.value.source  # stopped in the first code cell, before any work
