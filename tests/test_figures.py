@@ -138,7 +138,8 @@ def test_share_at_one_date_is_not_flagged_but_undated_figures_are():
 
 def test_side_by_side_population_figures_flag_their_different_dates():
     stats = stats_frame([
-        row("ST001", "migrants", 104_700, unit="persons", qualifier="estimated", date="2010", theme="migrant_population"),
+        row("ST001", "migrants", 104_700, unit="persons", qualifier="estimated", date="2010",
+            theme="migrant_population"),
         row("ST002", "migrants", 1_200_000, unit="persons", qualifier="estimated", date="2020",
             theme="migrant_population", org="Portal"),
         row("ST003", "venezuelans", 1_049_970, unit="persons", qualifier="estimated", date="2021-09",
@@ -208,14 +209,15 @@ def test_sdg_target_is_a_documented_constant():
         F.SDG_10C_CITATION
 
 
-@pytest.mark.parametrize("value, qualifier, meets", [(3.36, "exact", False), (2.5, "exact", True), (3.0, "exact", False),
-                                                     (2.0, "over", None), (3.5, "over", False),
-                                                     (2.5, "up_to", True), (3.5, "up_to", None)])
+@pytest.mark.parametrize("value, qualifier, meets", [
+    (3.36, "exact", False), (2.5, "exact", True), (3.0, "exact", False), (2.0, "over", None), (3.5, "over", False),
+    (2.5, "up_to", True), (3.5, "up_to", None)])
 def test_remittance_cost_against_the_target(value, qualifier, meets):
     t = F.TargetComparison(q(indicator="remittance_average_cost_share", unit="percent", value=value,
                              qualifier=qualifier, theme="remittances"))
     assert t.meets_target is meets
     assert t.gap_points == pytest.approx(value - 3.0)
+    assert ("cannot be placed" in t.phrase()) == (meets is None)
 
 
 def test_only_remittance_cost_figures_meet_the_target():

@@ -48,7 +48,7 @@ def legend_below(ax, ncols: int = 3) -> None:
     handles, labels = ax.get_legend_handles_labels()
     if handles:
         # borderaxespad (in font sizes) clears the tick labels and the axis label whatever the axes' height
-        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), borderaxespad=3.8, ncols=ncols,
+        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), borderaxespad=4.3, ncols=ncols,
                   frameon=False, fontsize=8.5, handlelength=1.2, columnspacing=1.4)
 
 

@@ -129,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mgi: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into head or less, which closed early
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

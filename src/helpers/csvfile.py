@@ -23,23 +23,24 @@ BOM = b"\xef\xbb\xbf"
 _LATIN_TEXT = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ–—‘’‚“”„…«»°ºª§¿¡€·×\xa0")
 
 
-def _guess_encoding(data: bytes) -> str:
+def _guess_encoding(data: bytes) -> tuple[str, str | None]:
+    """(name shown to a person, Python codec) of the encoding the bytes were probably saved in."""
     # charset_normalizer alone names exotic code pages (cp852, cp1250) for short Spanish or English
     # CSVs; the usual culprit is a spreadsheet saving as Windows-1252, so that reading is tried first.
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.count(b"\x00") > len(data) // 4:
-        return "UTF-16"
+        return "UTF-16", None
     try:
         high = [c for c in data.decode("cp1252") if ord(c) > 127]
     except UnicodeDecodeError:
         high = []
     if high and sum(c in _LATIN_TEXT for c in high) >= 0.9 * len(high):
-        return "Windows-1252 (Latin-1)"
+        return "Windows-1252 (Latin-1)", "cp1252"
     best = from_bytes(data).best()
     if best is None:
-        return "an unknown encoding"
+        return "an unknown encoding", None
     enc = best.encoding.replace("_", "-")
     return {"cp1252": "Windows-1252 (Latin-1)", "latin-1": "Latin-1 (ISO-8859-1)",
-            "iso8859-1": "Latin-1 (ISO-8859-1)", "utf-16": "UTF-16"}.get(enc, enc)
+            "iso8859-1": "Latin-1 (ISO-8859-1)", "utf-16": "UTF-16"}.get(enc, enc), best.encoding
 
 
 def decode(path: Path, label: str) -> tuple[str | None, list[Problem]]:
@@ -50,10 +51,19 @@ def decode(path: Path, label: str) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        bad = data[exc.start: exc.start + 4]
+        name, codec = _guess_encoding(data)
+        byte = f"0x{data[exc.start]:02X}"
+        # the text around the first bad byte, read in the guessed encoding, shows a person where it is
+        start = max(data.rfind(b"\n", 0, exc.start) + 1, exc.start - 40)
+        end = data.find(b"\n", exc.start)
+        end = min(len(data) if end < 0 else end, exc.start + 20)
+        around = data[start:end].decode(codec or "utf-8", errors="replace").strip() if codec else None
+        char = data[exc.start:exc.start + 1].decode(codec, errors="replace") if codec else ""
+        shown = f"{byte}, {char!r} in {name.split(' (')[0]}" if char.strip() else byte
         return None, [Problem(
-            label, f"the file is not UTF-8 (it looks like {_guess_encoding(data)}); first bad byte at line {line}",
-            value=repr(bad)[2:-1], expected="a file saved as UTF-8",
+            label, f"the file is not UTF-8 (it looks like {name}); first byte that is not UTF-8 ({shown}) "
+                   f"at line {line}",
+            value=around, expected="a file saved as UTF-8",
             hint="Open it in your spreadsheet and save as 'CSV UTF-8 (comma delimited)'.")]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
@@ -75,13 +85,16 @@ def read_rows(path: Path, table: Table, label: str) -> tuple[list[dict[str, str]
             lines_read = reader.line_num
     except csv.Error as exc:
         start = sum(len(line) + 1 for line in text.split("\n")[:lines_read])
-        cell = _unclosed_cell(text, start)
+        cell, opened_at = _unclosed_cell(text, start)
         names = [h.strip() for h in records[0]] if records else []
         column = names[cell] if cell is not None and cell < len(names) else None
         what = f"the quote (\") that opens column '{column}' is never closed" if column else "a quote is never closed"
+        # the start of the unclosed cell, up to the end of its line, lets a person find it in the file
+        opened = text[opened_at + 1:].split("\n", 1)[0][:100] if opened_at is not None else None
         return None, [Problem(
             label, f"the CSV cannot be parsed: {what}; the cell runs on to line {reader.line_num} ({exc})",
-            row=len(records) + 1, column=column,
+            row=len(records) + 1, column=column, value=opened,
+            expected='a closing quote (") at the end of the cell' if opened is not None else None,
             hint="Look for a quote character (\") that opens a cell and is never closed.")]
     # a cell that runs to the end of the file swallowing the rest is an unterminated quote
     header = [h.strip() for h in records[0]]
@@ -115,8 +128,9 @@ def read_rows(path: Path, table: Table, label: str) -> tuple[list[dict[str, str]
     return rows, problems
 
 
-def _unclosed_cell(text: str, start: int) -> int | None:
-    """Index of the cell, in the record starting at offset start, whose opening quote is not properly closed."""
+def _unclosed_cell(text: str, start: int) -> tuple[int | None, int | None]:
+    """(index, offset of its opening quote) of the cell, in the record starting at offset start, whose quote is
+    not properly closed; (None, None) when none is found."""
     i, cell, at_cell_start = start, 0, True
     while i < len(text):
         c = text[i]
@@ -125,22 +139,22 @@ def _unclosed_cell(text: str, start: int) -> int | None:
             while True:
                 k = text.find('"', k)
                 if k < 0:
-                    return cell  # runs to the end of the file
+                    return cell, i  # runs to the end of the file
                 if not text.startswith('""', k):
                     break
                 k += 2
             if text[k + 1:k + 2] not in (",", "\n", ""):
-                return cell  # closed by a quote that belongs to a later cell
+                return cell, i  # closed by a quote that belongs to a later cell
             i, at_cell_start = k + 1, False
             continue
         if c == ",":
             cell, at_cell_start = cell + 1, True
         elif c == "\n":
-            return None
+            return None, None
         else:
             at_cell_start = False
         i += 1
-    return None
+    return None, None
 
 
 def _header_problems(label: str, header: list[str], expected: list[str]) -> list[Problem]:

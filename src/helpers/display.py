@@ -21,7 +21,8 @@ def esc(text) -> str:
     if text is None or (not isinstance(text, (list, tuple)) and pd.isna(text)):
         return ""
     s = html.escape(str(text), quote=True)
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    # the apostrophe entity '&#x27;' keeps its '#': escaped, Markdown renderers would show it as literal text
+    return _MD_SPECIAL.sub(r"\\\1", s).replace("&\\#x27;", "&#x27;")
 
 
 def quote_md(evidence: str, section: str | None = None) -> str:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import charts
 from . import figures as F
@@ -34,9 +33,14 @@ def wrap(text: str, width: int = 42) -> str:
     return "\n".join(textwrap.wrap(plain(text), width)) or plain(text)
 
 
-def _count_axis(ax, axis: str = "y") -> None:
-    fmt = FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 1 or v == 0 else f"{v:g}")
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+def _count_axis(ax, axis: str = "y", top: float | None = None) -> None:
+    """Readable count ticks: few of them, in millions when the numbers are that large."""
+    a = ax.yaxis if axis == "y" else ax.xaxis
+    a.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    if top is not None and top >= 1_000_000:
+        a.set_major_formatter(FuncFormatter(lambda v, _: "0" if v == 0 else f"{v / 1e6:g} million"))
+    else:
+        a.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 1 or v == 0 else f"{v:g}"))
     ax.grid(axis=axis, color="#E5E5E5", linewidth=0.6)
     ax.set_axisbelow(True)
 
@@ -69,13 +73,14 @@ def then_now_chart(profile, change: F.Change) -> Figure:
             ax.annotate("", xy=(x, y + top * 0.13), xytext=(x, y), arrowprops={"arrowstyle": "-|>", "lw": 1.6,
                                                                             "color": "black"})
             y += top * 0.13
-        ax.text(x, y + top * 0.02, wrap(q.phrase(), 30), ha="center", va="bottom", fontsize=10,
+        label = q.phrase() + ("\n(lower bound)" if q.is_lower_bound else "\n(upper bound)" if q.is_upper_bound else "")
+        ax.text(x, y + top * 0.02, label, ha="center", va="bottom", fontsize=10,
                 fontweight="bold")
     ax.set_xticks(xs, [f"{then.date_label}\n{plain(then.source_org or 'no source cited')}",
                        f"{now.date_label}\n{plain(now.source_org or 'no source cited')}"])
     ax.set_xlim(-0.6, 1.6)
-    ax.set_ylim(0, top * 1.42)
-    _count_axis(ax)
+    ax.set_ylim(0, top * 1.62)
+    _count_axis(ax, "y", top)
     ax.text(0.5, 0.97, "Change: " + plain(change.change_phrase()), transform=ax.transAxes, ha="center", va="top",
             fontsize=10.5, bbox={"boxstyle": "round,pad=0.4", "facecolor": "#F7F7F7", "edgecolor": "#BBBBBB"})
     notes = []
@@ -117,18 +122,18 @@ def set_chart(profile, frame, theme: str) -> Figure:
     ax.invert_yaxis()
     ax.set_xlim(0, max(q.value for q in qs) * 1.45)
     _count_axis(ax, "x")
-    if total:
-        title = f"{unit.capitalize()} {suffix}, by type" if suffix else f"{F.theme_label(theme)}: {unit} by type"
+    if suffix:
+        title = f"{unit.capitalize()} {suffix}, by category"
     else:
-        title = f"{F.theme_label(theme)}" + (f": {unit} {suffix}" if suffix else "")
-    title += f" ({when})"
+        title = f"{F.theme_label(theme)}: {unit} by category"
     note = f"All figures as of {when}, stated together in one passage of the profile." \
         if qs[0].reference_date else "Figures stated together in one passage of the profile (no reference date)."
     if total:
         note += (f" Together: {F.format_amount(total, qs[0].unit)} (a sum computed by this report; shares are of "
                  "that sum).")
     note += " " + _sources(qs)
-    return charts.finish(fig, ax, title=wrap(title, 80), profile=profile, xlabel=unit.capitalize(), ylabel="",
+    xlabel = unit.capitalize() + (f", as of {when}" if qs[0].reference_date else "")
+    return charts.finish(fig, ax, title=wrap(title, 75), profile=profile, xlabel=xlabel, ylabel="",
                          note=plain(note))
 
 
@@ -156,28 +161,35 @@ def caps_chart(profile, frame, theme: str) -> Figure:
 # --- a figure against the SDG target ------------------------------------------------------------------
 
 def target_chart(profile, t: F.TargetComparison) -> Figure:
-    """The remittance-cost figure against the SDG 10.c target of less than 3 per cent."""
+    """The remittance-cost figure against the SDG 10.c target of less than 3 per cent: the zone that meets the
+    target is shaded, the part of the bar beyond the target is drawn in another colour."""
     q = t.figure
-    fig, ax = charts.new_figure(height=3.4)
-    hi = max(q.value, t.target) * 1.5
-    ax.barh([0], [q.value], color=C_BAR, height=0.5, hatch=HATCH if (q.is_lower_bound or q.is_upper_bound) else None,
-            edgecolor="white")
-    ax.axvline(t.target, color=C_TARGET, linestyle="--", linewidth=2)
-    ax.text(t.target, 0.42, f" SDG 10.c target:\n less than {F.format_number(t.target)}%", color=C_TARGET,
-            ha="left" if q.value < t.target else "right", va="bottom", fontsize=9.5, fontweight="bold",
-            transform=ax.get_xaxis_transform() if False else ax.transData)
+    fig, ax = charts.new_figure(height=3.6)
+    hi = max(q.value, t.target) * 1.7
+    bounded = q.is_lower_bound or q.is_upper_bound
+    ax.axvspan(0, t.target, color=C_TARGET, alpha=0.12, lw=0)
+    ax.text(t.target / 2, 0.62, f"Meets the target\n(below {F.format_number(t.target)}%)", ha="center",
+            va="center", fontsize=9, color="#00664A")
+    ax.barh([0], [min(q.value, t.target)], color=C_BAR, height=0.5, hatch=HATCH if bounded else None,
+            edgecolor="white", label="Cost up to the target level")
     if q.value > t.target:
-        ax.axvspan(t.target, q.value, ymin=0.25, ymax=0.75, color=charts.OKABE_ITO[1], alpha=0.35, lw=0)
-    ax.text(q.value, 0, f"  {plain(q.phrase())}\n  {plain(t.phrase())}", va="center", ha="left", fontsize=10)
-    ax.set_yticks([0], [wrap(f"{q.label} ({q.date_label})", 34)])
-    ax.set_ylim(-0.6, 0.9)
-    ax.set_xlim(0, hi * 1.25)
+        ax.barh([0], [q.value - t.target], left=[t.target], color=C_CAP, height=0.5,
+                hatch=HATCH if bounded else None, edgecolor="white", label="Cost above the target level")
+    ax.axvline(t.target, color=C_TARGET, linestyle="--", linewidth=2)
+    ax.text(t.target, 0.95, f"  SDG 10.c target: less than {F.format_number(t.target)}%", color="#00664A",
+            ha="left", va="top", fontsize=9.5, fontweight="bold")
+    ax.text(max(q.value, t.target), 0, f"  {plain(q.phrase())}\n  {plain(t.phrase())}", va="center",
+            ha="left", fontsize=10, fontweight="bold")
+    ax.set_yticks([0], [wrap(f"{q.label} ({q.date_label})", 30)])
+    ax.set_ylim(-0.5, 1.0)
+    ax.set_xlim(0, hi)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}%"))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=2, frameon=False, fontsize=8.5)
     note = (f"Figure: {q.phrase()} ({q.date_label}), source cited by the profile: {q.source_org or 'none'}. "
-            f"Target: {F.SDG_10C_CITATION} The profile's figure may not be measured as SDG indicator 10.c.1 is; "
-            f"the target is for {F.SDG_10C_YEAR}.")
-    return charts.finish(fig, ax, title=wrap(f"{q.label}, against the SDG 10.c target", 80), profile=profile,
-                         xlabel="Per cent of the amount sent", ylabel="", note=plain(note))
+            f"Target: {F.SDG_10C_CITATION} The profile's figure may not be measured as SDG indicator 10.c.1 is, "
+            f"and the target is set for {F.SDG_10C_YEAR}: an indication, not a monitoring result.")
+    return charts.finish(fig, ax, title=wrap(f"{q.label}, against the SDG 10.c target", 75), profile=profile,
+                         xlabel="Cost, per cent of the amount sent", ylabel="", note=plain(note))
 
 
 # --- population figures side by side ------------------------------------------------------------------
@@ -187,18 +199,20 @@ def side_by_side_chart(profile, s: F.SideBySide) -> Figure:
     qs = list(s.figures)
     fig, ax = charts.new_figure(height=1.6 + 0.85 * len(qs))
     y = list(range(len(qs)))
-    colours = [charts.OKABE_ITO[i % 6] for i in (0, 1, 2, 3, 4, 5)][: len(qs)]
+    colours = [charts.OKABE_ITO[i % 6] for i in range(len(qs))]
     ax.barh(y, [q.value for q in qs], color=colours, height=0.6)
     for yi, q in zip(y, qs):
         ax.text(q.value, yi, f"  {plain(q.phrase())}\n  as of {q.date_label}", va="center", ha="left",
                 fontsize=9.5)
-    ax.set_yticks(y, [wrap(q.label, 36) + f"\n({plain(q.source_org or 'no source cited')})" for q in qs])
+    ax.set_yticks(y, [wrap(q.label, 36) + f"\n{q.date_label} · {plain(q.source_org or 'no source cited')}"
+                      for q in qs])
     ax.invert_yaxis()
     ax.set_xlim(0, max(q.value for q in qs) * 1.5)
-    _count_axis(ax, "x")
-    dates = "; ".join(dict.fromkeys(q.date_label for q in qs))
+    _count_axis(ax, "x", max(q.value for q in qs))
+    distinct = list(dict.fromkeys(q.date_label for q in qs))
+    dates = "; ".join(distinct)
     if s.mixed_dates:
-        title = "Population figures side by side – DIFFERENT reference dates"
+        title = f"Population figures side by side – reference dates differ ({' vs '.join(distinct)})"
         note = (f"The figures refer to different dates ({dates}) and are not combined: no share or ratio is "
                 "computed from them.")
     else:
@@ -225,6 +239,3 @@ def theme_charts(profile, theme: str) -> list[tuple[str, Figure]]:
             out.append((p.name, target_chart(profile, p.target)))
     return out
 
-
-def legend_patch(colour: str, label: str, hatch: str | None = None) -> Patch:
-    return Patch(facecolor=colour, edgecolor="white", hatch=hatch, label=label)

@@ -44,7 +44,7 @@ def overview_md(stats: pd.DataFrame) -> str:
 
 def theme_heading_md(stats: pd.DataFrame, theme: str) -> str:
     n = len(F.theme_figures(stats, theme))
-    return f"### {esc(F.theme_label(theme))}\n\n{n} figure{'s' if n != 1 else ''} (theme `{esc(theme)}`).\n"
+    return f"### {esc(F.theme_label(theme))}\n\n{n} figure{'s' if n != 1 else ''} (theme: *{esc(theme)}*).\n"
 
 
 def figure_sentence_md(q: F.Quantity) -> str:
@@ -144,3 +144,25 @@ def side_by_side_md(s: F.SideBySide) -> str:
     quotes = "\n".join(quote_md(q.evidence, q.section) for q in
                        {q.evidence: q for q in s.figures}.values())
     return text + "\n\n" + quotes
+
+
+_KIND_WORDS = {"then_now": "then vs now", "set": "figures stated together", "caps": "legal maxima",
+               "target": "against the SDG 10.c target"}
+
+
+def themes_table(stats: pd.DataFrame) -> pd.DataFrame:
+    """Themes in the schema's order: how many figures, and whether they are charted or stated in sentences."""
+    rows = []
+    for theme in F.themes(stats):
+        plans = F.theme_plan(stats, theme)
+        kinds = ", ".join(dict.fromkeys(_KIND_WORDS[p.kind] for p in plans))
+        rows.append({"theme": F.theme_label(theme), "figures": len(F.theme_figures(stats, theme)),
+                     "shown as": f"chart: {kinds}" if plans else "cited sentences (no two comparable figures)"})
+    return pd.DataFrame(rows, columns=["theme", "figures", "shown as"])
+
+
+def sources_md(profile) -> str:
+    used = bool(F.target_comparisons(profile.statistics))
+    sdg = f"- {esc(F.SDG_10C_CITATION)} {esc(F.SDG_10C_INDICATOR)}\n" if used else \
+        "- No chart of this profile uses the SDG 10.c target.\n"
+    return sdg + f"- {esc(profile.source_line)}\n"

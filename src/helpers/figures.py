@@ -436,12 +436,14 @@ class TargetComparison:
         return v < self.target
 
     def phrase(self) -> str:
+        """'0.36 percentage points above the target'; 'more than' / 'at least' where the figure is a bound."""
         gap = abs(self.gap_points)
-        rel = "above" if self.gap_points >= 0 else "below"
-        bound = {"over": "more than ", "up_to": "", "less_than": ""}.get(self.figure.qualifier, "")
-        if self.figure.is_upper_bound and rel == "above":
-            return "cannot be placed against the target (the figure is an upper bound above it)"
-        return f"{bound}{format_number(round(gap, 4))} percentage points {rel} the target"
+        above = self.gap_points >= 0
+        q = self.figure
+        if (q.is_upper_bound and above) or (q.is_lower_bound and not above):
+            return "cannot be placed against the target (the figure is a bound on the other side of it)"
+        bound = "more than " if q.is_lower_bound else "at least " if q.is_upper_bound else ""
+        return f"{bound}{format_number(round(gap, 4))} percentage points {'above' if above else 'below'} the target"
 
 
 def remittance_cost_figures(stats: pd.DataFrame) -> list[Quantity]:

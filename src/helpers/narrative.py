@@ -5,33 +5,19 @@ Nothing here is country-specific: country, edition and years come from profile.m
 
 from __future__ import annotations
 
-from functools import wraps
-
 import pandas as pd
 
 from .display import esc, quote_md
 from .domains import BY_ID, DOMAINS
 from .overview import type_label
-from .progress import DomainProgress, status_labels
+from .progress import DomainProgress, acted_on, no_baseline_reason, status_labels
 from .schema import RELATIONS
-
-
-def _readable(build):
-    """Repair the apostrophe entity display.esc breaks: it writes "'" as &#x27; and then escapes the '#',
-    which Markdown renderers (nbconvert's mistune) show as the literal text '&#x27;'. No-op once esc is fixed."""
-
-    @wraps(build)
-    def wrapper(*args, **kwargs) -> str:
-        return build(*args, **kwargs).replace("&\\#x27;", "&#x27;")
-
-    return wrapper
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-@_readable
 def profile_intro_md(profile) -> str:
     """Which profile this is: country, edition, years, baseline and citation."""
     m = profile.mgi
@@ -48,7 +34,6 @@ def profile_intro_md(profile) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-@_readable
 def domains_md() -> str:
     """The six domains and the MiGOF principle or objective each is drawn from."""
     rows = ["| # | MGI domain | MiGOF principle or objective |", "|---|---|---|"]
@@ -56,64 +41,68 @@ def domains_md() -> str:
     return "\n".join(rows) + "\n"
 
 
-@_readable
-def finding_md(row, labels: dict[str, str]) -> str:
-    """One finding: its summary and status, then its verbatim quote with the section it is in."""
-    status = labels.get(row["baseline_status"], row["baseline_status"])
+def finding_md(row, labels: dict[str, str] | None) -> str:
+    """One finding: its summary and status against the baseline (no status without a baseline), then its
+    verbatim quote with the section it is in."""
+    status = f" · *{esc(labels.get(row['baseline_status'], row['baseline_status']))}*" if labels else ""
     cited = row["instruments"] if isinstance(row["instruments"], list) else []
     inst = f" Instruments cited: {esc(', '.join(cited))}." if cited else ""
-    return (f"**{esc(row['finding_id'])}** · *{esc(status)}* — {esc(row['summary'])}{inst}\n\n"
+    return (f"**{esc(row['finding_id'])}**{status} — {esc(row['summary'])}{inst}\n\n"
             + quote_md(row["evidence"], row["section"]))
 
 
-@_readable
-def findings_md(frame: pd.DataFrame, labels: dict[str, str], none: str) -> str:
+def findings_md(frame: pd.DataFrame, labels: dict[str, str] | None, none: str) -> str:
     if frame.empty:
         return f"*{none}*\n"
     return "\n".join(finding_md(r, labels) for _, r in frame.iterrows())
 
 
-@_readable
-def instrument_md(row) -> str:
-    """One instrument: year, type and number, title, status, relations, then its quote with its section."""
+def instrument_md(row, relations: dict[str, dict[str, list[str]]] | None = None) -> str:
+    """One instrument: year, title (with its type and number when the title lacks them), issuing body, status
+    when stated, what it amends or repeals and what amended it, then its quote with its section."""
     year = "Year not stated" if pd.isna(row["year"]) else str(int(row["year"]))
+    title = str(row["title_en"]).strip().rstrip(".")
+    extra = []
     kind = type_label(str(row["type"]))
-    number = f" No. {esc(row['number'])}" if not pd.isna(row["number"]) else ""
-    title = str(row["title_en"]).rstrip()
-    parts = [f"**{esc(year)} · {esc(kind)}{number}** — {esc(title)}{'' if title.endswith(('.', '?', '!')) else '.'}"]
+    if kind.casefold() not in title.casefold():
+        extra.append(kind.lower())
+    if not pd.isna(row["number"]) and str(row["number"]) not in title:
+        extra.append(f"No. {row['number']}")
+    head = f"**{esc(year)}** — {esc(title)}" + (f" ({esc(', '.join(extra))})" if extra else "") + "."
+    parts = [head]
     if not pd.isna(row["issuing_body"]):
         parts.append(f"Issued by {esc(row['issuing_body'])}.")
-    parts.append(f"Status: {esc(str(row['status']).replace('_', ' '))}.")
+    if row["status"] != "not_stated":
+        parts.append(f"Status: {esc(str(row['status']).replace('_', ' '))}.")
     for rel in RELATIONS:
         ids = row[rel] if isinstance(row[rel], list) else []
         if ids:
             parts.append(f"{rel.capitalize()}: {esc(', '.join(ids))}.")
+    for rel, by in ((relations or {}).get(row["instrument_id"]) or {}).items():
+        parts.append(f"{rel.capitalize()} by: {esc(', '.join(by))}.")
     parts.append(f"(id: {esc(row['instrument_id'])})")
     return " ".join(parts) + "\n\n" + quote_md(row["evidence"], row["section"])
 
 
-@_readable
-def instruments_md(frame: pd.DataFrame, none: str) -> str:
+def instruments_md(frame: pd.DataFrame, none: str, relations: dict | None = None) -> str:
     """Instruments in the frame's order (time order); those without a year come last under their own note."""
     if frame.empty:
         return f"*{none}*\n"
     dated = frame.loc[frame["year"].notna()]
     undated = frame.loc[frame["year"].isna()]
-    out = [instrument_md(r) for _, r in dated.iterrows()]
+    out = [instrument_md(r, relations) for _, r in dated.iterrows()]
     if not undated.empty:
         out.append(f"*The profile gives no year for the following {_plural(len(undated), 'instrument')}; "
                    "they are listed last, in the order the profile names them.*\n")
-        out += [instrument_md(r) for _, r in undated.iterrows()]
+        out += [instrument_md(r, relations) for _, r in undated.iterrows()]
     return "\n".join(out)
 
 
-@_readable
 def no_baseline_md(reason: str | None) -> str:
     """The plain statement shown instead of charts that would be empty; nothing when there is a baseline."""
     return f"**No baseline to compare against.** {esc(reason)}\n" if reason else ""
 
 
-@_readable
 def domain_intro_md(profile, dp: DomainProgress) -> str:
     """A domain's heading, its MiGOF principle or objective, the profile's heading for it and its counts."""
     d = BY_ID[dp.domain]
@@ -121,17 +110,18 @@ def domain_intro_md(profile, dp: DomainProgress) -> str:
     text = f"## {d.number}. {esc(d.label)}\n\nMiGOF: {esc(d.migof)}."
     if heading:
         text += f" The profile's heading for this domain: *{esc(heading)}*."
-    text += (f"\n\nIn the extracts this domain has {_plural(len(dp.updates), 'update')} since the baseline, "
-             f"{_plural(len(dp.well_developed), 'well-developed area')} and "
-             f"{_plural(len(dp.further_development), 'area')} with potential for further development.\n")
+    counts = [f"{_plural(len(dp.well_developed), 'example')} of well-developed areas",
+              f"{_plural(len(dp.further_development), 'area')} with potential for further development"]
+    if no_baseline_reason(profile) is None:
+        counts.insert(0, f"{_plural(len(dp.updates), 'update')} since the baseline")
+    text += f"\n\nIn the extracts this domain has {', '.join(counts[:-1])} and {counts[-1]}.\n"
     return text
 
 
-@_readable
 def domain_sections_md(profile, dp: DomainProgress, no_baseline: str | None) -> str:
     """One domain's cited text: updates, well-developed areas, further development, persisting gaps and
     instruments since the baseline — or, without a baseline, the plain statement that there is none."""
-    labels = status_labels(profile)
+    labels = None if no_baseline else status_labels(profile)
     year = profile.mgi.get("baseline_year")
     out = []
     if no_baseline:
@@ -153,7 +143,7 @@ def domain_sections_md(profile, dp: DomainProgress, no_baseline: str | None) -> 
     out.append(f"### Instruments adopted or amended in {esc(year)} or later, in time order\n")
     out.append(instruments_md(dp.instruments_since,
                               f"No instrument cited in this domain is stated to have been adopted or amended in "
-                              f"{year} or later."))
+                              f"{year} or later.", acted_on(profile.instruments)))
     n_unknown = len(dp.instruments_timing_unknown)
     if n_unknown:
         ids = ", ".join(dp.instruments_timing_unknown["instrument_id"])
@@ -162,7 +152,6 @@ def domain_sections_md(profile, dp: DomainProgress, no_baseline: str | None) -> 
     return "\n".join(out)
 
 
-@_readable
 def errata_intro_md(errata: pd.DataFrame) -> str:
     if errata.empty:
         return "*The errata table flags nothing: the extracts found no contradiction or slip in the source.*\n"

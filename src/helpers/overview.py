@@ -52,12 +52,13 @@ def type_label(type_id: str) -> str:
     return type_id.replace("_", " ").capitalize()
 
 
-ERRATA_COLUMNS = ("erratum_id", "kind", "section", "source_says", "extracts_use", "reason")
+ERRATA_COLUMNS = {"erratum_id": "Erratum", "kind": "Kind", "section": "Where", "source_says": "The source says",
+                  "extracts_use": "The extracts use", "reason": "Why"}
 
 
 def errata_view(errata: pd.DataFrame) -> pd.DataFrame:
     """What the errata flag, as a reader needs it: where, what the source says, what the extracts use, why."""
-    return errata.loc[:, list(ERRATA_COLUMNS)].reset_index(drop=True)
+    return errata.loc[:, list(ERRATA_COLUMNS)].rename(columns=ERRATA_COLUMNS).reset_index(drop=True)
 
 
 def domain_table_view(table: pd.DataFrame) -> pd.DataFrame:

@@ -21,11 +21,18 @@ TIMING_COLOURS = {
 }
 
 
+def timing_colours(profile) -> dict[str, str]:
+    """Without a baseline every instrument is 'not stated': draw it in a plain colour, not the grey of missing."""
+    if profile.mgi.get("baseline_year") is None:
+        return dict(TIMING_COLOURS, not_stated=charts.OKABE_ITO[4])
+    return TIMING_COLOURS
+
+
 def timing_labels(profile) -> dict[str, str]:
     year = profile.mgi.get("baseline_year")
     if year is None:
         return {"since": "Adopted or amended since the baseline", "before": "Adopted before the baseline",
-                "not_stated": "No baseline (first profile)"}
+                "not_stated": "Instrument (first profile: no baseline to compare against)"}
     return {
         "since": f"Adopted or amended in {year} or later",
         "before": f"Adopted before {year}, not amended since",
@@ -44,11 +51,11 @@ def instruments_by_year_chart(profile, domain: str | None = None) -> Figure | No
     fig, ax = charts.new_figure(height=4.2)
     years = list(counts.index)
     bottom = [0] * len(years)
-    labels = timing_labels(profile)
+    labels, colours = timing_labels(profile), timing_colours(profile)
     for col in TIMING:
         values = [int(v) for v in counts[col]]
         if any(values):
-            ax.bar(years, values, bottom=bottom, width=0.8, color=TIMING_COLOURS[col], label=labels[col],
+            ax.bar(years, values, bottom=bottom, width=0.8, color=colours[col], label=labels[col],
                    edgecolor="white", linewidth=0.5)
             bottom = [a + b for a, b in zip(bottom, values)]
     baseline = profile.mgi.get("baseline_year")
@@ -83,7 +90,7 @@ def instruments_by_type_chart(profile) -> Figure | None:
     if counts.empty:
         return None
     fig, ax = charts.new_figure(height=max(3.0, 0.32 * len(counts) + 1.6))
-    stacked_barh(ax, counts, TIMING_COLOURS, timing_labels(profile), [type_label(t) for t in counts.index])
+    stacked_barh(ax, counts, timing_colours(profile), timing_labels(profile), [type_label(t) for t in counts.index])
     legend_below(ax, ncols=3)
     return charts.finish(fig, ax, title="Instruments cited, by type", profile=profile,
                          xlabel="Number of instruments", ylabel="Type of instrument")

@@ -13,6 +13,7 @@ from pathlib import Path
 from .schema import TABLES, TABLES_BY_NAME
 
 DESCRIPTOR = "datapackage.json"
+TODO = "TODO"  # what `mgi new-profile` writes where a person must fill in the metadata
 
 
 def sha256_file(path: Path) -> str:
@@ -64,3 +65,19 @@ def data_hash(profile_dir: Path, metadata: dict) -> str:
             h.update(name.encode())
             h.update(p.read_bytes())
     return h.hexdigest()
+
+
+def todo_fields(metadata, prefix: str = "") -> list[str]:
+    """Paths of the metadata values still holding the TODO placeholder ('mgi/citation', 'licenses/1/name')."""
+    if isinstance(metadata, str):
+        return [prefix] if metadata.startswith(TODO) else []
+    if isinstance(metadata, dict):
+        items = [(k, v) for k, v in metadata.items() if not (k == "resources" and not prefix)]
+    elif isinstance(metadata, list):
+        items = list(enumerate(metadata))
+    else:
+        return []
+    found: list[str] = []
+    for k, v in items:
+        found += todo_fields(v, f"{prefix}/{k}" if prefix else str(k))
+    return found

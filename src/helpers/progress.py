@@ -96,6 +96,18 @@ def instruments_of(instruments: pd.DataFrame, domain: str) -> pd.DataFrame:
     return instruments.loc[_cites(instruments, domain)]
 
 
+def acted_on(instruments: pd.DataFrame) -> dict[str, dict[str, list[str]]]:
+    """For each instrument, the instruments that amend, repeal, regulate or extend it (the relations read
+    backwards), so a reader sees why an older instrument counts as changed since the baseline."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for rel, word in (("amends", "amended"), ("repeals", "repealed"), ("regulates", "regulated"),
+                      ("extends", "extended")):
+        for actor, targets in zip(instruments["instrument_id"], instruments[rel]):
+            for target in targets if isinstance(targets, list) else []:
+                out.setdefault(target, {}).setdefault(word, []).append(actor)
+    return out
+
+
 def status_counts(findings: pd.DataFrame) -> pd.DataFrame:
     """Findings per domain (rows, MGI order) and baseline status (columns, schema order)."""
     counts = pd.crosstab(findings["domain"], findings["baseline_status"])

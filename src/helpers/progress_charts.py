@@ -56,8 +56,8 @@ def instruments_since_chart(profile) -> Figure:
                  [domain_tick(d) for d in counts.index])
     return charts.finish(fig, ax, title=f"Instruments adopted or amended in {year} or later, cited per domain",
                          profile=profile, xlabel="Number of instruments", ylabel="MGI domain",
-                         note="An instrument cited in several domains counts in each. Instruments whose timing "
-                              "the profile does not state are not counted.")
+                         note="An instrument cited in several domains counts in each. Not counted: instruments "
+                              "whose timing the profile does not state, and those named only in Key sources.")
 
 
 def domain_status_chart(profile, domain: str) -> Figure:

@@ -199,7 +199,12 @@ def _profile_info(pid: str) -> dict:
     from .package import data_hash
 
     path = find_profile(pid)
-    meta = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+    try:
+        meta = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # unreadable metadata: already reported as a data problem by check_profile
+        meta = {}
+    if not isinstance(meta, dict) or not isinstance(meta.get("mgi", {}), dict):
+        meta = {}
     return {"profile": pid, "title": meta.get("title", pid), "data_version": meta.get("mgi", {}).get("data_version"),
             "data_hash": data_hash(path, meta), "fictional": meta.get("mgi", {}).get("fictional", False)}
 

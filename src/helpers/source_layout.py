@@ -8,7 +8,7 @@ the PDF conversion lost most layout, so the labels are recovered from the headin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .domains import DOMAINS
 from .quotes import collapse
@@ -148,7 +148,27 @@ def source_blocks(raw: str) -> list[Block]:
             base = section.split(" ", 1)[0] if re.match(r"^\d\.\d ", section) else section
             where = f"{base}, footnote {footnote}"
         blocks.append(Block(i + 1, body, where, region, heading=heading, footnote=footnote))
-    return blocks
+    return _lost_markers(blocks)
+
+
+def _lost_markers(blocks: list[Block]) -> list[Block]:
+    """A paragraph right after footnote n, when the next numbered footnote is n+2, is footnote n+1 whose
+    marker the conversion lost (the spec's 'number you can infer from sequence')."""
+    out = list(blocks)
+    for k, b in enumerate(out):
+        if k == 0 or b.heading or b.footnote or b.region not in ("body", "annex"):
+            continue
+        prev = out[k - 1]
+        if not prev.footnote or prev.region != b.region or not prev.footnote.isdigit():
+            continue
+        nxt = next((x for x in out[k + 1:] if x.footnote or x.region != b.region), None)
+        if nxt is None or nxt.region != b.region or not nxt.footnote.isdigit():
+            continue
+        n = int(prev.footnote)
+        if int(nxt.footnote) == n + 2:
+            base = prev.section.rsplit(", footnote", 1)[0]
+            out[k] = replace(b, section=f"{base}, footnote {n + 1}", footnote=str(n + 1))
+    return out
 
 
 def domain_of_section(section: str) -> str | None:

@@ -16,7 +16,7 @@ import jsonschema
 from frictionless import Resource, Schema
 
 from .csvfile import decode, read_rows
-from .package import DESCRIPTOR, expected_resources, present_tables, sha256_file
+from .package import DESCRIPTOR, expected_resources, present_tables, sha256_file, todo_fields
 from .problems import Problem
 from .quotes import SourceText, first_difference
 from .schema import METADATA_SCHEMA, TABLES_BY_NAME, Table
@@ -73,10 +73,16 @@ def _check_metadata(path: Path, problems: list[Problem]) -> dict | None:
                                 hint="Check for a missing comma or quote, or a trailing comma before } or ]."))
         return None
     validator = jsonschema.Draft202012Validator(METADATA_SCHEMA)
+    placeholders = todo_fields(metadata)
     for err in sorted(validator.iter_errors(metadata), key=lambda e: list(e.path)):
         where = "/".join(str(p) for p in err.path) or "(top level)"
+        if where in placeholders:
+            continue  # reported once below, in plain words
         problems.append(Problem(DESCRIPTOR, f"metadata field {where}: {err.message}",
                                 value=None if err.validator == "required" else json.dumps(err.instance)[:120]))
+    for where in placeholders:
+        problems.append(Problem(DESCRIPTOR, f"metadata field {where} still says TODO",
+                                expected="a real value in place of the placeholder left by mgi new-profile"))
     if not isinstance(metadata, dict) or not isinstance(metadata.get("mgi"), dict):
         return None
     mgi = metadata["mgi"]
@@ -135,6 +141,9 @@ def _check_table(path: Path, table: Table, problems: list[Problem]) -> list[dict
         problems.append(Problem(label, "the table has no rows", expected=f"at least {table.min_rows} row(s)"))
         return None
     row_numbers = [int(r.pop("__row__")) for r in rows]
+    first_use: dict[str, int] = {}  # row where each id first appears, to name it in a duplicate's problem
+    for r, n in zip(rows, row_numbers):
+        first_use.setdefault(r[table.primary_key], n)
     data = [table.field_names] + [[r[k] for k in table.field_names] for r in rows]
     descriptor = table.schema_descriptor()
     descriptor.pop("foreignKeys", None)  # references between tables are checked in _check_references
@@ -145,7 +154,7 @@ def _check_table(path: Path, table: Table, problems: list[Problem]) -> list[dict
         for i, row in enumerate(resource.row_stream):
             srow = row_numbers[i]
             for err in row.errors:
-                problems.append(_frictionless_problem(label, table, err, srow, row_numbers))
+                problems.append(_frictionless_problem(label, table, err, srow, first_use, rows[i]))
             rec = row.to_dict()
             rec["__row__"] = srow
             typed.append(rec)
@@ -161,13 +170,17 @@ def _check_table(path: Path, table: Table, problems: list[Problem]) -> list[dict
     return typed if len(problems) == n_before else None
 
 
-def _frictionless_problem(label: str, table: Table, err, srow: int, row_numbers: list[int]) -> Problem:
+def _frictionless_problem(label: str, table: Table, err, srow: int, first_use: dict[str, int],
+                          raw: dict[str, str]) -> Problem:
     name = getattr(err, "field_name", None)
     cell = getattr(err, "cell", None)
     f = table.field(name) if name in table.field_names else None
     if err.type == "primary-key":
-        return Problem(label, f"duplicate {table.primary_key}: the same id is used by an earlier row", row=srow,
-                       column=table.primary_key, expected="an id used only once")
+        key = raw[table.primary_key]
+        earlier = first_use.get(key)
+        return Problem(label, f"duplicate {table.primary_key}: the same id is already used by row {earlier}"
+                       if earlier and earlier != srow else f"duplicate {table.primary_key}", row=srow,
+                       column=table.primary_key, value=key, expected="an id used only once")
     if err.type == "constraint-error" and f is not None and '"required"' in err.note:
         return Problem(label, "a required cell is empty", row=srow, column=name, expected=f.expected())
     if err.type in ("type-error", "constraint-error") and f is not None:
