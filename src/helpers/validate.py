@@ -8,14 +8,21 @@ between tables, quotes against the source text, the metadata) are done here on t
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-from frictionless import Resource, Schema
+# jsonschema (used here and by frictionless) compiles a large IRI grammar at import when the optional
+# rfc3987-syntax package is present (about 1 s, measured with python -X importtime). No schema of this
+# project uses the "iri" formats it serves, and jsonschema skips them when the import fails.
+if "jsonschema" not in sys.modules:
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
 
-from .csvfile import decode, read_rows
+import jsonschema  # noqa: E402
+from frictionless import Resource, Schema  # noqa: E402
+
+from .csvfile import decode, read_rows  # noqa: E402
 from .package import DESCRIPTOR, expected_resources, present_tables, sha256_file, todo_fields
 from .problems import Problem
 from .quotes import SourceText, first_difference
