@@ -113,8 +113,9 @@ def test_case_is_well_formed(case):
 
 
 def test_base_profile_is_valid(tmp_path):
-    res = mgi(["validate", "-q", PID], tmp_path / "none", tmp_path)  # sanity: the base itself passes
-    assert res.returncode == 2  # not found without the search path: the cases below really use their copy
+    # without the search path the id is unknown: no shipped profile shadows the copies the cases build
+    res = mgi(["validate", "-q", PID], tmp_path / "none", tmp_path)
+    assert res.returncode == 2 and f"Unknown profile '{PID}'" in res.stderr, res.stderr
     home = tmp_path / "profiles"
     shutil.copytree(BASE, home / PID)
     res = mgi(["validate", "-q", PID], home, tmp_path)

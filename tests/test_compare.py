@@ -11,7 +11,6 @@ import pytest
 
 from helpers import compare, compare_charts
 from helpers.domains import DOMAIN_IDS
-from helpers.loader import load_profile
 from helpers.paths import BadParameter
 from profile_cases import TEST_PROFILES
 
@@ -85,7 +84,7 @@ def test_findings_side_by_side_shows_every_finding_escaped(editions):
     for p in (first, second):
         mine = p.findings.loc[p.findings["domain"] == "migrants_rights"]
         for quote in mine["evidence"]:
-            assert compare._h(quote) in out
+            assert compare.html_text(quote) in out
     # a first profile has no updates since a baseline: said, not shown as empty
     assert "First profile: no baseline" in out
 

@@ -46,7 +46,7 @@ def test_two_editions_of_one_country(fictional, tmp_path):
     first, second = load_profile("XEX-2019"), load_profile("XEX-2022")
     for p in (first, second):  # every finding of both, with its quote
         for quote in p.findings["evidence"]:
-            assert compare._h(quote) in text
+            assert compare.html_text(quote) in text
     ch = compare.edition_change(first, second, 60)
     assert not ch.moved.empty
     assert f"Moved: further development in XEX-2019 → well developed in XEX-2022 ({len(ch.moved)})" in text

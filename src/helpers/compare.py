@@ -91,18 +91,19 @@ def profiles_md(profiles: list[Profile]) -> str:
 
 # --- findings side by side --------------------------------------------------------------------------
 
-def _h(text) -> str:
+def html_text(text) -> str:
+    """Data text as HTML text (markup in a CSV shows as text)."""
     return "" if text is None or (not isinstance(text, list) and pd.isna(text)) else html.escape(str(text))
 
 
 def finding_html(row) -> str:
-    return (f'<p><b>{_h(row["finding_id"])}</b> {_h(row["summary"])}<br>'
-            f'<span style="color:#444">“{_h(row["evidence"])}”</span> — <i>{_h(row["section"])}</i></p>')
+    return (f'<p><b>{html_text(row["finding_id"])}</b> {html_text(row["summary"])}<br>'
+            f'<span style="color:#444">“{html_text(row["evidence"])}”</span> — <i>{html_text(row["section"])}</i></p>')
 
 
 def findings_side_by_side(profiles: list[Profile], domain: str) -> str:
     """An HTML table: one column per profile, one row per kind of finding; every finding with its quote."""
-    head = "".join(f"<th>{_h(p.id)}<br><small>{_h(label(p))}</small></th>" for p in profiles)
+    head = "".join(f"<th>{html_text(p.id)}<br><small>{html_text(label(p))}</small></th>" for p in profiles)
     rows = []
     for kind in FINDING_KINDS:
         cells = []
@@ -115,7 +116,7 @@ def findings_side_by_side(profiles: list[Profile], domain: str) -> str:
                 cells.append("<td><i>None in this profile.</i></td>")
             else:
                 cells.append("<td>" + "".join(finding_html(r) for _, r in mine.iterrows()) + "</td>")
-        rows.append(f"<tr><th>{_h(KIND_HEADINGS[kind])}</th>{''.join(cells)}</tr>")
+        rows.append(f"<tr><th>{html_text(KIND_HEADINGS[kind])}</th>{''.join(cells)}</tr>")
     return (f'<table class="mgi-table"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}'
             "</tbody></table>")
 
@@ -407,7 +408,7 @@ def domain_instruments_html(groups: pd.DataFrame, profiles: list[Profile], domai
     parts.append(html_table(instruments_view(shared, profiles)) if not shared.empty else "<p><i>None.</i></p>")
     for p in profiles:
         mine = only_in(groups, p.id, domain)
-        parts.append(f"<p><b>Only in {_h(p.id)}</b> ({len(mine)}):</p>")
+        parts.append(f"<p><b>Only in {html_text(p.id)}</b> ({len(mine)}):</p>")
         parts.append(html_table(instruments_view(mine, [p])) if not mine.empty else "<p><i>None.</i></p>")
     return "\n".join(parts)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from .draft_extract import Draft, draft_from_text, format_value
 from .package import DESCRIPTOR, TODO, expected_resources, sha256_file, todo_fields
 from .paths import PROFILE_ID, BadParameter, check_plain_name, profiles_home
-from .schema import INSTRUMENTS, SOURCES, STATISTICS, TABLES
+from .schema import INSTRUMENTS, SOURCES, STATISTICS
 
 DRAFT_DIR = "draft"
 DATA_VERSION = "0.1.0"
@@ -117,9 +117,6 @@ def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: 
 
 # --- candidate files ----------------------------------------------------------------------------------
 
-REVIEW_NOTE = "review_"  # columns a reviewer drops before copying accepted rows into the table
-
-
 def _write_csv(path: Path, header: list[str], rows: list[list]) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -182,7 +179,8 @@ def metadata_suggestions(draft: Draft) -> list[list[str]]:
     for b in draft.blocks:
         t = b.text
         if m := re.match(r"^Required citation:\s*(.+)$", t):
-            out.append(["mgi/citation", m.group(1).replace("*", ""), t])
+            # without the italics markers ('*Migration Governance Indicators*– Republic' loses its space too)
+            out.append(["mgi/citation", re.sub(r"(\S)–", r"\1 –", m.group(1).replace("*", "")), t])
         if m := re.search(r"\bISBN\s+([0-9][0-9-]{8,16}[0-9X])", t):
             out.append(["mgi/isbn", m.group(1), t])
         if m := re.match(r"^Publisher:\s*(.+)$", t):

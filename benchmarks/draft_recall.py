@@ -1,0 +1,98 @@
+"""How much of a reviewed profile `mgi new-profile` drafts: recall and precision per table (a benchmark, not a test).
+
+Each profile is drafted afresh from its own source text into a temporary folder, and the candidate files are
+compared with the profile's reviewed tables (helpers.draft_eval). PER-2021 is the answer key the patterns
+were written against, so its figures are in-sample; the fictional test profiles (tests/profiles) were written
+by someone else and are the out-of-sample check, small as they are.
+
+Usage:  .venv/bin/python benchmarks/draft_recall.py [PROFILE ...] [--write]
+        --write replaces the results section of benchmarks/DRAFT_RECALL.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ["MGI_PROFILE_PATH"] = os.pathsep.join(
+    p for p in (os.environ.get("MGI_PROFILE_PATH", ""), str(ROOT / "tests" / "profiles")) if p)
+
+import csv  # noqa: E402
+
+from helpers.draft_eval import draft_and_evaluate, scores_markdown  # noqa: E402
+from helpers.paths import find_profile  # noqa: E402
+
+REPORT = ROOT / "benchmarks" / "DRAFT_RECALL.md"
+START, END = "<!-- draft-recall:start -->", "<!-- draft-recall:end -->"
+DEFAULT = ["PER-2021", "XEX-2019", "XEX-2022"]
+
+INTRO = """# How much of a profile `mgi new-profile` drafts
+
+`mgi new-profile ID --source FILE.txt` writes candidate rows into `data/profiles/ID/draft/` (numbered legal
+instruments, figures, the Key sources list); a person reviews them and copies the accepted rows into the
+tables. This page measures those candidates against profiles whose tables were made and reviewed by hand.
+
+- **recall**: share of the answer key's rows that at least one candidate matches;
+- **precision**: share of candidates that match at least one row of the key (a *false candidate* matches none).
+
+Match rules: instruments — the numbered rows of `instruments.csv`, same number (an issuing-body suffix may be
+missing on one side: `000104-2020` ~ `000104-2020-MIGRACIONES`); figures — the same value as a row of
+`statistics.csv` (loose), and the same value with overlapping quotes (strict: a figure repeated in the summary
+of updates, or a methodology figure repeated in the annex, is then false); sources — the same repaired address
+or the same title as a row of `sources.csv`.
+
+**Read PER-2021 as in-sample**: the patterns were written while reading the Peru source text, so its scores say
+the patterns do what they were written for, not how they do on a new profile. The fictional profiles in
+`tests/profiles` were written independently of the patterns and are a first out-of-sample check, but they
+are small and imitate the Peru layout. Unnumbered instruments (constitutions, codes, policies, plans,
+programmes, digital systems) and the findings, partnerships, COVID-19 responses and errata are not drafted
+at all: a person writes them (each profile below says how many unnumbered instruments that leaves).
+
+Regenerate with `.venv/bin/python benchmarks/draft_recall.py --write`.
+"""
+
+
+def results(profiles: list[str]) -> str:
+    parts = [START, "", f"## Results ({date.today().isoformat()})", ""]
+    for pid in profiles:
+        with (find_profile(pid) / "instruments.csv").open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        unnumbered = sum(1 for r in rows if not r["number"].strip())
+        parts += [f"### {pid}", "", scores_markdown(pid, draft_and_evaluate(pid)).rstrip(), "",
+                  f"Not drafted: {unnumbered} of the {len(rows)} rows of instruments.csv have no number "
+                  "(constitutions, codes, policies, plans, programmes, systems); a person adds them.", ""]
+    parts.append(END)
+    return "\n".join(parts)
+
+
+def write(section: str) -> None:
+    text = REPORT.read_text(encoding="utf-8") if REPORT.is_file() else INTRO
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        tail = rest.split(END, 1)[1]
+        text = head + section + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    REPORT.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("profiles", nargs="*", default=DEFAULT)
+    ap.add_argument("--write", action="store_true", help=f"update {REPORT.relative_to(ROOT)}")
+    args = ap.parse_args()
+    section = results(args.profiles)
+    print(section)
+    if args.write:
+        write(section)
+        print(f"\nwrote {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
