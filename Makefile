@@ -27,7 +27,7 @@ validate: setup
 test: setup
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval-lax notebooks
-	$(BIN)/nbstripout --verify notebooks/*.ipynb
+	$(BIN)/nbstripout --keep-id --verify notebooks/*.ipynb
 	$(BIN)/mgi codebook --check
 	cd data/profiles/$(PROFILE) && ../../../$(BIN)/frictionless validate datapackage.json > /dev/null
 

@@ -10,27 +10,19 @@ import pytest
 from helpers import compare
 from helpers.display import esc
 from helpers.loader import load_profile
-from helpers.paths import notebooks_dir
+from notebook_runs import images, shown_text
+from notebook_runs import run as run_notebook
 from profile_cases import TEST_PROFILES
 
 
 def run(tmp_path, **parameters):
-    out = tmp_path / "compare_profiles-executed.ipynb"
-    return pm.execute_notebook(str(notebooks_dir() / "compare_profiles.ipynb"), str(out), parameters=parameters,
-                               kernel_name="python3", cwd=str(tmp_path), progress_bar=False)
+    return run_notebook("compare_profiles", tmp_path, **parameters)
 
 
-def shown_text(nb) -> str:
-    parts = []
-    for cell in nb.cells:
-        for o in cell.get("outputs", []):
-            data = o.get("data", {})
-            parts += [data.get("text/markdown", ""), data.get("text/html", ""), o.get("text", "")]
-    return "\n".join(parts)
 
 
-def images(nb) -> int:
-    return sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
+
+
 
 
 @pytest.fixture

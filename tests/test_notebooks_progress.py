@@ -12,32 +12,18 @@ import pytest
 from helpers.display import esc
 from helpers.domains import BY_ID, DOMAIN_IDS
 from helpers.loader import load_profile
-from helpers.paths import notebooks_dir
+from notebook_runs import pngs, run, shown_text
 from profile_cases import TEST_PROFILES
 
 
-def run(name: str, tmp_path, **parameters):
-    out = tmp_path / f"{name}-executed.ipynb"
-    return pm.execute_notebook(str(notebooks_dir() / f"{name}.ipynb"), str(out), parameters=parameters,
-                               kernel_name="python3", cwd=str(tmp_path), progress_bar=False)
 
 
-def shown_text(nb) -> str:
-    """Everything the executed notebook displays as Markdown, HTML or text."""
-    parts = []
-    for cell in nb.cells:
-        for o in cell.get("outputs", []):
-            data = o.get("data", {})
-            parts += [data.get("text/markdown", ""), data.get("text/html", ""), o.get("text", "")]
-    return "\n".join(parts)
 
 
 def domain_headings(text: str) -> list[str]:
     return re.findall(r"^## \d\. .+$", text, flags=re.M)
 
 
-def pngs(folder) -> set[str]:
-    return {p.name for p in folder.glob("*.png")}
 
 
 @pytest.fixture()

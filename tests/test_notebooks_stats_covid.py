@@ -10,34 +10,19 @@ import pytest
 from helpers import figures
 from helpers.display import esc
 from helpers.loader import load_profile
-from helpers.paths import notebooks_dir
+from notebook_runs import images, pngs, run, shown_text
 from profile_cases import TEST_PROFILES
 
 NOTEBOOKS = ("migration_statistics", "covid_responses")
 COVID_PNGS = {"covid_by_area.png", "covid_coverage.png", "covid_timeline.png", "covid_by_domain.png"}
 
 
-def run(name: str, tmp_path, **parameters):
-    out = tmp_path / f"{name}-executed.ipynb"
-    return pm.execute_notebook(str(notebooks_dir() / f"{name}.ipynb"), str(out), parameters=parameters,
-                               kernel_name="python3", cwd=str(tmp_path), progress_bar=False)
 
 
-def shown_text(nb) -> str:
-    parts = []
-    for cell in nb.cells:
-        for o in cell.get("outputs", []):
-            data = o.get("data", {})
-            parts += [data.get("text/markdown", ""), data.get("text/html", ""), o.get("text", "")]
-    return "\n".join(parts)
 
 
-def images(nb) -> int:
-    return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
-def pngs(folder) -> set[str]:
-    return {p.name for p in folder.glob("*.png")}
 
 
 def expected_figure_pngs(profile) -> set[str]:

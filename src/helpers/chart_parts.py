@@ -52,11 +52,18 @@ def legend_below(ax, ncols: int = 3) -> None:
                   frameon=False, fontsize=8.5, handlelength=1.2, columnspacing=1.4)
 
 
-def show(fig: Figure, output_dir: str, name: str):
-    """Show the chart in the notebook, save it as PNG when output_dir is set, then free it."""
-    from IPython.display import display
+def show(fig: Figure, output_dir: str, name: str) -> None:
+    """Show the chart in the notebook, save it as PNG when output_dir is set, then free it.
 
-    display(fig)
-    path = charts.save_png(fig, output_dir, name)
+    Returns nothing, so that the last line of a notebook cell does not print a file path into the report.
+    """
+    from IPython.display import Image, display
+
+    if output_dir:
+        # render once: the PNG written to disk is also the one shown (and embedded in the HTML report)
+        path = charts.save_png(fig, output_dir, name)
+        display(Image(data=path.read_bytes(), format="png", width=int(fig.get_figwidth() * 96),
+                      metadata={"alt": name.replace("_", " ")}))
+    else:
+        display(fig)
     plt.close(fig)
-    return path

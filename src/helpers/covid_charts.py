@@ -51,7 +51,7 @@ def area_chart(profile) -> Figure | None:
         note += (" Bars count rows of the table; some rows cite the same instrument (" +
                  "; ".join(f"{i}: {', '.join(ids)}" for i, ids in shared.items()) + ").")
     return charts.finish(fig, ax, title="COVID-19 responses by area", profile=profile,
-                         xlabel="Number of responses", ylabel="", note=_plain(note))
+                         xlabel="Number of responses", ylabel="Area of the response", note=_plain(note))
 
 
 def coverage_chart(profile) -> Figure | None:
@@ -74,7 +74,7 @@ def coverage_chart(profile) -> Figure | None:
             "documentation', 'on an equal footing with nationals'); 'limited' where they restrict it; 'not stated' "
             "where the profile does not say — which is not the same as 'no'.")
     return charts.finish(fig, ax, title="Do the COVID-19 responses cover migrants regardless of status?",
-                         profile=profile, xlabel="Number of responses", ylabel="", note=note)
+                         profile=profile, xlabel="Number of responses", ylabel="Coverage regardless of migration status", note=note)
 
 
 def domain_chart(profile) -> Figure | None:
@@ -96,7 +96,7 @@ def domain_chart(profile) -> Figure | None:
     note = (f"{len(frame)} responses; a response may touch several domains, so the bars add up to "
             f"{int(counts.sum())}. Domains are the editors' reading of each measure, recorded in the data.")
     return charts.finish(fig, ax, title="MGI domains the COVID-19 responses touch", profile=profile,
-                         xlabel="Number of responses", ylabel="", note=note)
+                         xlabel="Number of responses", ylabel="MGI domain", note=note)
 
 
 def _when(ax, y, d: C.PartialDate, colour, *, end: bool = False) -> None:
@@ -173,4 +173,4 @@ def timeline_chart(profile) -> Figure | None:
     if not missing.empty:
         note += " Not on the timeline (the profile gives no date): " + ", ".join(missing["response_id"]) + "."
     return charts.finish(fig, ax, title=f"COVID-19 measures over time, {lo.year}–{hi.year - 1}", profile=profile,
-                         xlabel="", ylabel="", note=_plain(note))
+                         xlabel="Date (as precise as the profile gives it)", ylabel="Response and the instruments that enact it", note=_plain(note))

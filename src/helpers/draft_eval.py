@@ -142,8 +142,8 @@ def _pct(x: float | None) -> str:
 
 def scores_markdown(profile_id: str, scores: list[TableScore], *, details: bool = True) -> str:
     """A Markdown table of the scores, then what was missed and what was false."""
-    lines = [f"| table | match rule | rows in the key | candidates | key rows found | recall | "
-             f"candidates matching a key row | precision |",
+    lines = ["| table | match rule | rows in the key | candidates | key rows found | recall | "
+             "candidates matching a key row | precision |",
              "|---|---|---:|---:|---:|---:|---:|---:|"]
     for s in scores:
         lines.append(f"| {s.table} | {s.match_rule} | {s.key_rows} | {s.candidates} | {s.key_found} | "

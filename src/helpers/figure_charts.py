@@ -133,7 +133,7 @@ def set_chart(profile, frame, theme: str) -> Figure:
                  "that sum).")
     note += " " + _sources(qs)
     xlabel = unit.capitalize() + (f", as of {when}" if qs[0].reference_date else "")
-    return charts.finish(fig, ax, title=wrap(title, 75), profile=profile, xlabel=xlabel, ylabel="",
+    return charts.finish(fig, ax, title=wrap(title, 75), profile=profile, xlabel=xlabel, ylabel="Figure",
                          note=plain(note))
 
 
@@ -155,7 +155,7 @@ def caps_chart(profile, frame, theme: str) -> Figure:
     note = (f"Each bar is a legal maximum as the profile states it ({when}); the coloured part is the most "
             "allowed. " + _sources(qs))
     return charts.finish(fig, ax, title=f"{F.theme_label(theme)}: legal maxima", profile=profile,
-                         xlabel="Per cent of the whole", ylabel="", note=plain(note))
+                         xlabel="Per cent of the whole", ylabel="Legal limit", note=plain(note))
 
 
 # --- a figure against the SDG target ------------------------------------------------------------------
@@ -189,7 +189,7 @@ def target_chart(profile, t: F.TargetComparison) -> Figure:
             f"Target: {F.SDG_10C_CITATION} The profile's figure may not be measured as SDG indicator 10.c.1 is, "
             f"and the target is set for {F.SDG_10C_YEAR}: an indication, not a monitoring result.")
     return charts.finish(fig, ax, title=wrap(f"{q.label}, against the SDG 10.c target", 75), profile=profile,
-                         xlabel="Cost, per cent of the amount sent", ylabel="", note=plain(note))
+                         xlabel="Cost, per cent of the amount sent", ylabel="Figure", note=plain(note))
 
 
 # --- population figures side by side ------------------------------------------------------------------
@@ -220,7 +220,7 @@ def side_by_side_chart(profile, s: F.SideBySide) -> Figure:
         note = f"All figures as of {dates}."
     if s.mixed_sources:
         note += " They come from different sources (named under each label)."
-    return charts.finish(fig, ax, title=title, profile=profile, xlabel="Persons", ylabel="", note=plain(note))
+    return charts.finish(fig, ax, title=title, profile=profile, xlabel="Persons", ylabel="Population", note=plain(note))
 
 
 # --- a theme's charts ---------------------------------------------------------------------------------

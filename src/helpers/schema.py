@@ -31,7 +31,7 @@ STAT_THEMES = (
 )
 STAT_UNITS = (
     "persons", "percent", "countries", "agreements", "entities", "years", "days", "months", "questions",
-    "indicators", "domains",
+    "indicators", "domains", "districts", "categories", "rank",
 )
 QUALIFIERS = ("exact", "over", "about", "estimated", "up_to", "less_than", "target")
 COVID_AREAS = (
