@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import string
 import subprocess
 import sys
@@ -81,6 +82,12 @@ def run_reports(ids: list[str], jobs: int, out: Path, env: dict) -> float:
     return timed(cmd, env)
 
 
+def per_notebook(out: Path) -> dict[str, float]:
+    """Seconds each notebook took in the last run (from the run manifest), to see where the time goes."""
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return {r["notebook"]: r["duration_s"] for r in manifest["reports"]}
+
+
 def load_times(env: dict) -> tuple[float, float]:
     cold = timed([str(BIN / "python"), "-c", "from helpers import load_profile; load_profile('PER-2021')"], env)
     code = ("import time; from helpers import load_profile; load_profile('PER-2021'); t=time.perf_counter();\n"
@@ -93,6 +100,7 @@ def load_times(env: dict) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="skip the 8-profile point of the growth curve")
+    ap.add_argument("--repeat", type=int, default=3, help="repeats of measurement 1 (median reported)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="mgi-bench-"))
     env = dict(os.environ, MGI_PROFILE_PATH=str(tmp / "profiles"))
@@ -101,9 +109,15 @@ def main() -> None:
                                  "platform": platform.platform(), "processor": platform.processor()}}
     try:
         n = len(PER_PROFILE_NOTEBOOKS)
-        results["floor_s"] = floor(n, tmp)
-        results["one_profile_s"] = run_reports(["PER-2021"], 1, tmp / "r1", env)
+        # interleaved repeats, medians: a shared machine's noise hits both sides alike
+        floors, ones = [], []
+        for _ in range(args.repeat):
+            floors.append(floor(n, tmp))
+            ones.append(run_reports(["PER-2021"], 1, tmp / "r1", env))
+        results["floor_runs_s"], results["one_profile_runs_s"] = floors, ones
+        results["floor_s"], results["one_profile_s"] = statistics.median(floors), statistics.median(ones)
         results["one_profile_vs_floor"] = results["one_profile_s"] / results["floor_s"]
+        results["per_notebook_s"] = per_notebook(tmp / "r1")
         four = copies(4, tmp / "profiles")
         results["four_jobs1_s"] = run_reports(four, 1, tmp / "r4a", env)
         results["four_jobs2_s"] = run_reports(four, 2, tmp / "r4b", env)
@@ -119,7 +133,10 @@ def main() -> None:
     print(f"machine: {results['machine']}")
     print(f"1. report set, 1 profile x {n} notebooks, --jobs 1: {results['one_profile_s']:.1f} s; "
           f"floor ({n} empty notebooks): {results['floor_s']:.1f} s; ratio {results['one_profile_vs_floor']:.2f} "
-          f"(goal <= 1.5)")
+          f"(goal <= 1.5); medians of {args.repeat}: report set {results['one_profile_runs_s']}, "
+          f"floor {results['floor_runs_s']}")
+    print("   per notebook (s, execution + HTML export): " +
+          ", ".join(f"{k} {v:.1f}" for k, v in results["per_notebook_s"].items()))
     print(f"2. four profiles: --jobs 1 {results['four_jobs1_s']:.1f} s, --jobs 2 {results['four_jobs2_s']:.1f} s; "
           f"speed-up {results['speedup_jobs2']:.2f} (goal >= 1.6)")
     print(f"3. load + validate PER-2021: cold process {results['load_cold_s']:.2f} s (imports included), "

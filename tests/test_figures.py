@@ -143,7 +143,7 @@ def test_side_by_side_population_figures_flag_their_different_dates():
         row("ST002", "migrants", 1_200_000, unit="persons", qualifier="estimated", date="2020",
             theme="migrant_population", org="Portal"),
         row("ST003", "venezuelans", 1_049_970, unit="persons", qualifier="estimated", date="2021-09",
-            theme="venezuelan_population", org="R4V"),
+            theme="population_by_origin", org="R4V"),
     ])
     s = F.population_side_by_side(stats)
     assert [x.statistic_id for x in s.figures] == ["ST002", "ST003"]  # the latest of each indicator
@@ -287,7 +287,7 @@ def test_then_now_chart_marks_the_lower_bound():
 def test_side_by_side_chart_says_the_dates_differ():
     stats = stats_frame([
         row("ST001", "migrants", 1_200_000, unit="persons", date="2020", theme="migrant_population"),
-        row("ST002", "venezuelans", 1_049_970, unit="persons", date="2021-09", theme="venezuelan_population"),
+        row("ST002", "venezuelans", 1_049_970, unit="persons", date="2021-09", theme="population_by_origin"),
     ])
     fig = FC.side_by_side_chart(stub_profile(statistics=stats), F.population_side_by_side(stats))
     text = _texts(fig)

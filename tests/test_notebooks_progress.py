@@ -111,3 +111,24 @@ def test_bad_domain_stops_with_the_valid_domains(tmp_path):
     for d in (*DOMAIN_IDS, "all"):
         assert d in message
     assert "check_choice(domain" in err.value.source  # stopped in the first code cell, before any work
+
+
+def test_papermill_command_line_renders_one_domain(tmp_path):
+    """The notebook runs under papermill's own command line too, started from another folder."""
+    import json
+    import subprocess
+    import sys
+
+    from helpers.paths import notebooks_dir
+
+    out = tmp_path / "partnerships.ipynb"
+    res = subprocess.run([sys.executable, "-m", "papermill", str(notebooks_dir() / "domain_progress.ipynb"),
+                          str(out), "-p", "domain", "partnerships", "-p", "output_dir", str(tmp_path / "png"),
+                          "-k", "python3", "--no-progress-bar"], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 0, res.stderr[-2000:]
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    text = "".join("".join(o.get("data", {}).get("text/markdown", "")) for c in nb["cells"]
+                   for o in c.get("outputs", []))
+    assert domain_headings(text) == [f"## 3. {BY_ID['partnerships'].label}"]
+    assert (tmp_path / "png" / "partnerships_status.png").is_file()

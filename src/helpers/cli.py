@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .paths import BadParameter, available_profiles, find_profile, project_root
+from .paths import BadParameter, available_profiles, default_profile, find_profile, project_root
 
-DEFAULT_PROFILE = "PER-2021"
 
 
 def _print_summary(profile) -> None:
@@ -34,7 +33,7 @@ def cmd_validate(args) -> int:
     from .problems import ProfileError
     from .loader import load_profile
 
-    ids = list(available_profiles()) if args.all else (args.profiles or [DEFAULT_PROFILE])
+    ids = list(available_profiles()) if args.all else (args.profiles or [default_profile()])
     failed = 0
     for pid in ids:
         try:
@@ -56,7 +55,7 @@ def cmd_validate(args) -> int:
 def cmd_package(args) -> int:
     from .package import write_descriptor
 
-    for pid in args.profiles or [DEFAULT_PROFILE]:
+    for pid in args.profiles or [default_profile()]:
         path = write_descriptor(find_profile(pid))
         print(f"wrote {path.relative_to(project_root()) if path.is_relative_to(project_root()) else path}")
     return 0
@@ -89,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     v = sub.add_parser("validate", help="check profiles completely and print what they hold")
-    v.add_argument("profiles", nargs="*", metavar="PROFILE", help=f"profile ids (default {DEFAULT_PROFILE})")
+    v.add_argument("profiles", nargs="*", metavar="PROFILE", help="profile ids (default: the one named in data/profiles/DEFAULT)")
     v.add_argument("--all", action="store_true", help="every profile found")
     v.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     v.set_defaults(func=cmd_validate)

@@ -19,7 +19,7 @@ from .schema import STAT_THEMES
 
 THEME_LABELS = {
     "migrant_population": "Migrant population",
-    "venezuelan_population": "Venezuelan migrants and refugees",
+    "population_by_origin": "Migrants and refugees by origin",
     "recognition_agreements": "Recognition of degrees and diplomas",
     "cooperation_agreements": "Cooperation agreements",
     "roundtable": "Migration coordination body",

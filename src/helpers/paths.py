@@ -36,6 +36,17 @@ def profile_search_path() -> list[Path]:
     return [profiles_home()] + extra
 
 
+def default_profile() -> str:
+    """The profile a command uses when none is named: data/profiles/DEFAULT (data, not code, decides it)."""
+    f = profiles_home() / "DEFAULT"
+    if f.is_file() and f.read_text(encoding="utf-8").strip():
+        return f.read_text(encoding="utf-8").strip()
+    profiles = available_profiles()
+    if len(profiles) == 1:
+        return next(iter(profiles))
+    raise BadParameter(f"No default profile ({f} is missing): name one of {', '.join(profiles) or 'none'}")
+
+
 def available_profiles() -> dict[str, Path]:
     found: dict[str, Path] = {}
     for base in profile_search_path():

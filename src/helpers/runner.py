@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .paths import BadParameter, available_profiles, check_plain_name, find_profile, notebooks_dir, project_root
+from .paths import (BadParameter, available_profiles, check_plain_name, default_profile, find_profile, notebooks_dir,
+                    project_root)
 from .reportfiles import (atomic_write_text, git_revision, locked, package_versions, replace_dir, sha256_path,
                           write_index)
 
@@ -384,12 +385,10 @@ def add_run_parser(sub) -> None:
 
 
 def cmd_run(args) -> int:
-    from .cli import DEFAULT_PROFILE
-
     if args.all:
         profiles = list(available_profiles())
     else:
-        profiles = args.profiles or [DEFAULT_PROFILE]
+        profiles = args.profiles or [default_profile()]
     for pid in profiles:
         find_profile(pid)  # refuses non-plain names, lists available profiles
     known = PER_PROFILE_NOTEBOOKS + CROSS_PROFILE_NOTEBOOKS

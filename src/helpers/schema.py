@@ -25,7 +25,7 @@ INSTRUMENT_TYPES = (
 INSTRUMENT_STATUSES = ("in_force", "amended", "repealed", "annulled", "ended", "in_preparation", "not_stated")
 RELATIONS = ("amends", "repeals", "regulates", "extends")
 STAT_THEMES = (
-    "migrant_population", "venezuelan_population", "recognition_agreements", "cooperation_agreements",
+    "migrant_population", "population_by_origin", "recognition_agreements", "cooperation_agreements",
     "roundtable", "remittances", "employment_restrictions", "residence", "education", "programmes",
     "methodology",
 )
