@@ -67,3 +67,17 @@ def show(fig: Figure, output_dir: str, name: str) -> None:
     else:
         display(fig)
     plt.close(fig)
+
+
+def count_barh(ax, counts, ticks: list[str], colours, fontsize: float = 10, bold: bool = False) -> None:
+    """Horizontal bars of whole counts, each labelled with its number, first item on top."""
+    y = list(range(len(counts)))
+    bars = ax.barh(y, [int(v) for v in counts], color=colours, height=0.6)
+    ax.bar_label(bars, labels=[f" {int(v)}" for v in counts], fontsize=fontsize,
+                 fontweight="bold" if bold else "normal")
+    ax.set_yticks(y, ticks)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(int(max(counts, default=0)), 1) * 1.15)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
+    ax.set_axisbelow(True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .schema import COVID_AREAS, MEASURE_STATUSES
-from .summary import list_by_domain
+from .summary import list_by_domain, ordered_crosstab
 
 AREA_LABELS = {
     "health_access": "Access to health care",
@@ -69,12 +69,7 @@ def by_area(frame: pd.DataFrame) -> pd.DataFrame:
     """Responses per area (rows in schema order, only areas with a response) and coverage (columns)."""
     if frame.empty:
         return pd.DataFrame(columns=list(COVERAGE), dtype="int64")
-    counts = pd.crosstab(frame["area"].astype("string"), coverage(frame))
-    present = [a for a in COVID_AREAS if a in counts.index]
-    counts = counts.reindex(index=present, columns=list(COVERAGE), fill_value=0)
-    counts.index.name = "area"
-    counts.columns.name = "coverage"
-    return counts
+    return ordered_crosstab(frame["area"], coverage(frame), COVID_AREAS, COVERAGE, "area", "coverage")
 
 
 def areas_without_response(frame: pd.DataFrame) -> list[str]:

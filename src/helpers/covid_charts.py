@@ -16,7 +16,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from . import charts
 from . import covid as C
-from .chart_parts import domain_tick, legend_below, stacked_barh
+from .chart_parts import count_barh, domain_tick, legend_below, stacked_barh
 from .domains import DOMAIN_IDS
 
 COVERAGE_COLOURS = {"covered": charts.OKABE_ITO[2], "limited": charts.OKABE_ITO[5], "not_stated": charts.GREY}
@@ -61,15 +61,8 @@ def coverage_chart(profile) -> Figure | None:
         return None
     counts = C.coverage_counts(frame)
     fig, ax = charts.new_figure(height=3.0)
-    y = list(range(len(counts)))
-    bars = ax.barh(y, list(counts), color=[COVERAGE_COLOURS[k] for k in counts.index], height=0.6)
-    ax.bar_label(bars, labels=[f" {v}" for v in counts], fontsize=10, fontweight="bold")
-    ax.set_yticks(y, [C.COVERAGE_LABELS[k] for k in counts.index])
-    ax.invert_yaxis()
-    ax.set_xlim(0, max(int(counts.max()), 1) * 1.15)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
-    ax.set_axisbelow(True)
+    count_barh(ax, list(counts), [C.COVERAGE_LABELS[k] for k in counts.index],
+               [COVERAGE_COLOURS[k] for k in counts.index], bold=True)
     note = ("'Covered' only where the profile's words say so (e.g. 'regardless of', 'even ... without the relevant "
             "documentation', 'on an equal footing with nationals'); 'limited' where they restrict it; 'not stated' "
             "where the profile does not say — which is not the same as 'no'.")
@@ -84,15 +77,7 @@ def domain_chart(profile) -> Figure | None:
         return None
     counts = C.by_domain(frame)
     fig, ax = charts.new_figure(height=3.6)
-    y = list(range(len(DOMAIN_IDS)))
-    bars = ax.barh(y, [int(v) for v in counts], color=charts.OKABE_ITO[0], height=0.6)
-    ax.bar_label(bars, labels=[f" {int(v)}" for v in counts], fontsize=9.5)
-    ax.set_yticks(y, [domain_tick(d) for d in DOMAIN_IDS])
-    ax.invert_yaxis()
-    ax.set_xlim(0, max(int(counts.max()), 1) * 1.15)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
-    ax.set_axisbelow(True)
+    count_barh(ax, list(counts), [domain_tick(d) for d in DOMAIN_IDS], charts.OKABE_ITO[0], fontsize=9.5)
     note = (f"{len(frame)} responses; a response may touch several domains, so the bars add up to "
             f"{int(counts.sum())}. Domains are the editors' reading of each measure, recorded in the data.")
     return charts.finish(fig, ax, title="MGI domains the COVID-19 responses touch", profile=profile,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .schema import INSTRUMENT_TYPES
+from .summary import ordered_crosstab
 
 # after_baseline as three groups: 'not stated' is kept apart, never folded into 'before'
 TIMING = ("since", "before", "not_stated")
@@ -39,12 +40,7 @@ def years_missing(instruments: pd.DataFrame) -> int:
 
 def instruments_by_type(instruments: pd.DataFrame) -> pd.DataFrame:
     """Instruments per type (rows in schema order, types with none left out) and timing (columns)."""
-    counts = pd.crosstab(instruments["type"].astype("string"), timing(instruments))
-    present = [t for t in INSTRUMENT_TYPES if t in counts.index]
-    counts = counts.reindex(index=present, columns=list(TIMING), fill_value=0)
-    counts.index.name = "type"
-    counts.columns.name = "timing"
-    return counts
+    return ordered_crosstab(instruments["type"], timing(instruments), INSTRUMENT_TYPES, TIMING, "type", "timing")
 
 
 def type_label(type_id: str) -> str:

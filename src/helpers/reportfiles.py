@@ -85,7 +85,7 @@ def package_versions() -> dict[str, str]:
     return out
 
 
-def write_index(out: Path, profiles: dict[str, dict]) -> None:
+def write_index(out: Path, profiles: dict[str, dict], order: tuple[str, ...] = ()) -> None:
     """reports/index.html from every state record: all reports of every run, not only the last run's."""
     records = []
     for path in sorted((out / ".state").glob("*/*.json")):
@@ -93,6 +93,8 @@ def write_index(out: Path, profiles: dict[str, dict]) -> None:
             records.append(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
             continue
+    rank = {name: i for i, name in enumerate(order)}
+    records.sort(key=lambda r: (r.get("key", ""), rank.get(r.get("notebook"), len(rank)), r.get("notebook", "")))
     manifest = {}
     if (out / "manifest.json").is_file():
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))

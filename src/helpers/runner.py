@@ -241,10 +241,13 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
             for job, outcome in zip(planned, outcomes):
                 records.append(promote(job, outcome, out))
             infos = {pid: _profile_info(pid) for pid in profiles}
+            for state in sorted((out / ".state").glob("*")):  # profiles rendered by earlier runs keep their data info
+                if state.name not in infos and state.name in available_profiles():
+                    infos[state.name] = _profile_info(state.name)
             manifest = _manifest(run_id, started, profiles, notebooks, jobs, planned, outcomes, infos, invalid)
             atomic_write_text(out / "runs" / f"{run_id}.json", json.dumps(manifest, indent=2))
             atomic_write_text(out / "manifest.json", json.dumps(manifest, indent=2))
-            write_index(out, infos)
+            write_index(out, infos, order=PER_PROFILE_NOTEBOOKS + CROSS_PROFILE_NOTEBOOKS)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
         _remove_if_empty(out / ".staging")

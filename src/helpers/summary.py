@@ -40,3 +40,14 @@ def domain_table(profile) -> pd.DataFrame:
     if profile.has("covid_responses"):
         out["covid_responses"] = list_by_domain(profile.covid_responses)
     return out
+
+
+def ordered_crosstab(rows: pd.Series, columns: pd.Series, row_order, column_order, row_name: str,
+                     column_name: str) -> pd.DataFrame:
+    """Counts of rows x columns in the schema's order; rows with no count are left out, columns always kept."""
+    counts = pd.crosstab(rows.astype("string"), columns)
+    present = [r for r in row_order if r in counts.index]
+    counts = counts.reindex(index=present, columns=list(column_order), fill_value=0)
+    counts.index.name = row_name
+    counts.columns.name = column_name
+    return counts
