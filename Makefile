@@ -32,7 +32,7 @@ test: setup
 	cd data/profiles/$(PROFILE) && ../../../$(BIN)/frictionless validate datapackage.json > /dev/null
 
 lab: setup
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
 
 strip: setup
 	$(BIN)/nbstripout --keep-id notebooks/*.ipynb
