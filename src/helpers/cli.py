@@ -37,7 +37,7 @@ def cmd_validate(args) -> int:
     failed = 0
     for pid in ids:
         try:
-            profile = load_profile(pid)
+            profile = load_profile(pid, use_cache=False)
         except ProfileError as exc:
             failed += 1
             print(exc.report(), file=sys.stderr)

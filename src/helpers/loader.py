@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from .package import data_hash
-from .paths import find_profile
+from .paths import find_profile, project_root
 from .problems import ProfileError
 from .quotes import SourceText
 from .schema import TABLES_BY_NAME, Table
-from .validate import check_profile
 
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
@@ -70,12 +73,70 @@ def _frame(table: Table, rows: list[dict]) -> pd.DataFrame:
     return df
 
 
-def load_profile(profile_id: str) -> Profile:
-    """The validated profile, or a ProfileError listing every problem (file, row, column, value, expected)."""
+def load_profile(profile_id: str, *, use_cache: bool = True) -> Profile:
+    """The validated profile, or a ProfileError listing every problem (file, row, column, value, expected).
+
+    A profile that validated once is kept in a cache keyed by the bytes of every file in its folder and of the
+    code that validates it, so a report kernel does not validate (and import the validators) again; any change
+    to the data or to that code makes a new key. `mgi validate` always validates afresh.
+    """
     path = find_profile(profile_id)
+    cache = _cache_file(profile_id, path)
+    if use_cache and cache.is_file():
+        try:
+            with cache.open("rb") as f:
+                cached = pickle.load(f)  # written by this project, below, into its own cache folder
+            if isinstance(cached, Profile):
+                cached.path = path
+                return cached
+        except Exception:  # an unreadable cache entry is only a missed shortcut
+            pass
+    from .validate import check_profile  # imported here: a cache hit needs neither frictionless nor jsonschema
+
     checked = check_profile(path)
     if not checked.ok:
         raise ProfileError(profile_id, checked.problems)
     assert checked.source is not None
     tables = {name: _frame(TABLES_BY_NAME[name], rows) for name, rows in checked.rows.items()}
-    return Profile(id=profile_id, path=path, metadata=checked.metadata, tables=tables, source=checked.source)
+    profile = Profile(id=profile_id, path=path, metadata=checked.metadata, tables=tables, source=checked.source)
+    _store(cache, profile)
+    return profile
+
+
+# --- the cache of validated profiles ------------------------------------------------------------------
+
+_CODE = ("schema.py", "domains.py", "validate.py", "csvfile.py", "quotes.py", "package.py", "loader.py")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("MGI_CACHE_DIR")
+    return Path(env) if env else project_root() / ".cache" / "profiles"
+
+
+def _cache_file(profile_id: str, path: Path) -> Path:
+    h = hashlib.sha256(pd.__version__.encode())
+    for f in sorted(p for p in path.iterdir() if p.is_file()):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    here = Path(__file__).parent
+    for name in _CODE:
+        h.update((here / name).read_bytes())
+    return cache_dir() / f"{profile_id}-{h.hexdigest()[:24]}.pickle"
+
+
+def _store(cache: Path, profile: Profile) -> None:
+    tmp = None
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=cache.parent)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(profile, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)  # atomic: kernels running side by side never read half a file
+        tmp = None
+        for old in cache.parent.glob(f"{profile.id}-*.pickle"):
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):  # a read-only or full disk costs only speed
+        pass
+    finally:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)

@@ -212,23 +212,25 @@ def _profile_info(pid: str) -> dict:
 
 def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout: int, keep_code: bool,
         log=print) -> int:
-    from .validate import check_profile
+    from .loader import load_profile
+    from .problems import ProfileError
 
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
     started = time.time()
     _check_writable(out)
     _prune_stale_staging(out)
 
-    # 1. every profile checked completely before any kernel starts
+    # 1. every profile checked completely before any kernel starts (this also refreshes the loader's cache,
+    #    so the kernels load the validated profile without validating it again)
     valid, invalid = [], {}
     for pid in profiles:
-        checked = check_profile(find_profile(pid))
-        if checked.ok:
+        try:
+            load_profile(pid, use_cache=False)
             valid.append(pid)
-        else:
-            invalid[pid] = checked.problems
-            log(f"{pid}: {len(checked.problems)} data problem(s); its reports are not run:", err=True)
-            for p in checked.problems:
+        except ProfileError as exc:
+            invalid[pid] = exc.problems
+            log(f"{pid}: {len(exc.problems)} data problem(s); its reports are not run:", err=True)
+            for p in exc.problems:
                 log("  - " + p.format(), err=True)
 
     planned = plan_jobs(valid, notebooks, out, run_id, timeout, keep_code)
