@@ -209,3 +209,28 @@ def test_hanging_notebook_is_stopped_by_timeout(standin):
     assert res.returncode == 1
     assert "FAILED PER-2021/overview" in res.stderr
     assert "Timeout" in res.stderr or "timed out" in res.stderr.lower()
+
+
+def test_index_names_the_data_a_report_was_made_from(standin, tmp_path):
+    """After the data changes and a re-run fails, the index still shows the hash of the data behind the last good
+    report, while the run manifest records the new input."""
+    import shutil
+
+    root, env = standin
+    home = tmp_path / "home"
+    shutil.copytree(project_root() / "tests" / "profiles" / "XEX-2022", home / "XEX-2022")
+    env = dict(env, MGI_PROFILE_PATH=str(home))
+    out = root / "reports"
+    assert _run(env, "--profile", "XEX-2022", out=out).returncode == 0
+    first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    old_hash = first["inputs"]["profiles"]["XEX-2022"]["data_hash"]
+    assert old_hash[:12] in (out / "index.html").read_text(encoding="utf-8")
+
+    f = home / "XEX-2022" / "findings.csv"
+    f.write_text(f.read_text(encoding="utf-8").replace(",", ", ", 1), encoding="utf-8")  # a harmless edit
+    assert _run(dict(env, MGI_TEST_FAIL="XEX-2022"), "--profile", "XEX-2022", out=out).returncode == 1
+    new_hash = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["inputs"]["profiles"]["XEX-2022"][
+        "data_hash"]
+    assert new_hash != old_hash
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert old_hash[:12] in index and new_hash[:12] not in index

@@ -39,8 +39,9 @@ def profile_search_path() -> list[Path]:
 def default_profile() -> str:
     """The profile a command uses when none is named: data/profiles/DEFAULT (data, not code, decides it)."""
     f = profiles_home() / "DEFAULT"
-    if f.is_file() and f.read_text(encoding="utf-8").strip():
-        return f.read_text(encoding="utf-8").strip()
+    named = f.read_text(encoding="utf-8").strip() if f.is_file() else ""
+    if named:
+        return named
     profiles = available_profiles()
     if len(profiles) == 1:
         return next(iter(profiles))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import html
 import json
 import os
@@ -56,10 +55,6 @@ def locked(lock_path: Path):
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def sha256_path(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-
-
 def git_revision(root: Path) -> str:
     try:
         rev = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True, text=True,
@@ -85,7 +80,7 @@ def package_versions() -> dict[str, str]:
     return out
 
 
-def write_index(out: Path, profiles: dict[str, dict], order: tuple[str, ...] = ()) -> None:
+def write_index(out: Path, order: tuple[str, ...] = ()) -> None:
     """reports/index.html from every state record: all reports of every run, not only the last run's."""
     records = []
     for path in sorted((out / ".state").glob("*/*.json")):
@@ -101,7 +96,6 @@ def write_index(out: Path, profiles: dict[str, dict], order: tuple[str, ...] = (
     e = lambda v: html.escape("" if v is None else str(v), quote=True)  # noqa: E731
     rows = []
     for r in records:
-        info = profiles.get(r["key"], {})
         status = r.get("last_status", "")
         report = f'<a href="{e(r["html"])}">{e(r["notebook"])}</a>' if r.get("html") else e(r["notebook"])
         failed = ""
@@ -113,11 +107,12 @@ def write_index(out: Path, profiles: dict[str, dict], order: tuple[str, ...] = (
         rows.append(
             f'<tr class="{e(status)}"><td>{e(r["key"])}</td><td>{report}{failed}{error}</td>'
             f'<td>{e(status)}</td><td>{e(r.get("generated_at", "never"))}</td><td>{e(r.get("last_attempt"))}</td>'
-            f'<td>{e(info.get("data_version"))}<br><code>{e((info.get("data_hash") or "")[:12])}</code></td>'
+            f'<td>{e(r.get("data_version"))}<br><code>{e((r.get("data_hash") or "")[:12])}</code></td>'
             f'<td>{e(r.get("duration_s"))} s</td></tr>')
+    titles = {r["key"]: r for r in records if r.get("title")}  # one line per profile or comparison
     profile_rows = "".join(
-        f"<li><b>{e(pid)}</b>: {e(i.get('title'))}{' (fictional test profile)' if i.get('fictional') else ''}</li>"
-        for pid, i in profiles.items())
+        f"<li><b>{e(key)}</b>: {e(r['title'])}{' (fictional test profile)' if r.get('fictional') else ''}</li>"
+        for key, r in titles.items())
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>MGI profile reports</title>
 <style>

@@ -8,6 +8,7 @@ leaves the previous HTML byte-for-byte as it was.
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -22,8 +23,8 @@ from pathlib import Path
 
 from .paths import (BadParameter, available_profiles, check_plain_name, default_profile, find_profile, notebooks_dir,
                     project_root)
-from .reportfiles import (atomic_write_text, git_revision, locked, package_versions, replace_dir, sha256_path,
-                          write_index)
+from .package import sha256_file
+from .reportfiles import atomic_write_text, git_revision, locked, package_versions, replace_dir, write_index
 
 PER_PROFILE_NOTEBOOKS = ("overview", "domain_progress", "migration_statistics", "covid_responses")
 CROSS_PROFILE_NOTEBOOKS = ("compare_profiles",)
@@ -157,8 +158,12 @@ def plan_jobs(profiles: list[str], notebooks: list[str], out: Path, run_id: str,
     return jobs
 
 
-def promote(job: Job, outcome: Outcome, out: Path) -> dict:
-    """Move a finished job's files into place; return its state record for the index."""
+def promote(job: Job, outcome: Outcome, out: Path, data: dict) -> dict:
+    """Move a finished job's files into place; return its state record for the index.
+
+    `data` (title, data version and hash of the input) is recorded with a successful report, so the index says
+    which data each report was made from even after the data changes.
+    """
     staging = Path(job.staging)
     dest = out / job.key
     dest.mkdir(parents=True, exist_ok=True)
@@ -177,7 +182,7 @@ def promote(job: Job, outcome: Outcome, out: Path) -> dict:
         failed = dest / "failed" / f"{job.notebook}.ipynb"
         if failed.exists():
             failed.unlink()
-        record.update(generated_at=now, html=f"{job.key}/{job.notebook}.html", error="", failed_notebook="")
+        record.update(data, generated_at=now, html=f"{job.key}/{job.notebook}.html", error="", failed_notebook="")
     else:
         failed_dir = dest / "failed"
         failed_dir.mkdir(parents=True, exist_ok=True)
@@ -210,6 +215,16 @@ def _profile_info(pid: str) -> dict:
             "data_hash": data_hash(path, meta), "fictional": meta.get("mgi", {}).get("fictional", False)}
 
 
+def _report_data(job: Job, infos: dict[str, dict]) -> dict:
+    keys = ("title", "data_version", "data_hash", "fictional")
+    if job.key != COMPARE_KEY:
+        return {k: infos[job.key][k] for k in keys}
+    pids = job.parameters["profiles"]
+    joined = hashlib.sha256("".join(infos[p]["data_hash"] for p in pids).encode()).hexdigest()
+    return {"title": "Comparison of " + ", ".join(pids), "fictional": any(infos[p]["fictional"] for p in pids),
+            "data_version": ", ".join(f"{p} v{infos[p]['data_version']}" for p in pids), "data_hash": joined}
+
+
 def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout: int, keep_code: bool,
         log=print) -> int:
     from .loader import load_profile
@@ -240,16 +255,13 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
     try:
         outcomes = _execute_all(planned, jobs, log)
         with locked(out / ".mgi.lock"):
-            for job, outcome in zip(planned, outcomes):
-                records.append(promote(job, outcome, out))
             infos = {pid: _profile_info(pid) for pid in profiles}
-            for state in sorted((out / ".state").glob("*")):  # profiles rendered by earlier runs keep their data info
-                if state.name not in infos and state.name in available_profiles():
-                    infos[state.name] = _profile_info(state.name)
+            for job, outcome in zip(planned, outcomes):
+                records.append(promote(job, outcome, out, _report_data(job, infos)))
             manifest = _manifest(run_id, started, profiles, notebooks, jobs, planned, outcomes, infos, invalid)
             atomic_write_text(out / "runs" / f"{run_id}.json", json.dumps(manifest, indent=2))
             atomic_write_text(out / "manifest.json", json.dumps(manifest, indent=2))
-            write_index(out, infos, order=PER_PROFILE_NOTEBOOKS + CROSS_PROFILE_NOTEBOOKS)
+            write_index(out, order=PER_PROFILE_NOTEBOOKS + CROSS_PROFILE_NOTEBOOKS)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
         _remove_if_empty(out / ".staging")
@@ -329,7 +341,7 @@ def _manifest(run_id, started, profiles, notebooks, jobs, planned, outcomes, inf
         "code_revision": git_revision(project_root()),
         "inputs": {
             "profiles": infos,
-            "notebooks": {nb: sha256_path(notebooks_dir() / f"{nb}.ipynb") for nb in notebooks},
+            "notebooks": {nb: sha256_file(notebooks_dir() / f"{nb}.ipynb") for nb in notebooks},
         },
         "packages": package_versions(),
         "invalid_profiles": {pid: [p.format() for p in probs] for pid, probs in invalid.items()},
