@@ -67,7 +67,7 @@ def coverage_chart(profile) -> Figure | None:
             "documentation', 'on an equal footing with nationals'); 'limited' where they restrict it; 'not stated' "
             "where the profile does not say — which is not the same as 'no'.")
     return charts.finish(fig, ax, title="Do the COVID-19 responses cover migrants regardless of status?",
-                         profile=profile, xlabel="Number of responses", ylabel="Coverage regardless of migration status", note=note)
+                         profile=profile, xlabel="Number of responses", ylabel="Coverage", note=note)
 
 
 def domain_chart(profile) -> Figure | None:
