@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from helpers.runner import PER_PROFILE_NOTEBOOKS  # noqa: E402
+from helpers.run.runner import PER_PROFILE_NOTEBOOKS  # noqa: E402
 
 EMPTY_NB = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {"tags": ["parameters"]},
                        "outputs": [], "source": "profile = ''"}],

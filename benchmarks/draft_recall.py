@@ -1,7 +1,7 @@
 """How much of a reviewed profile `mgi new-profile` drafts: recall and precision per table (a benchmark, not a test).
 
 Each profile is drafted afresh from its own source text into a temporary folder, and the candidate files are
-compared with the profile's reviewed tables (helpers.draft_eval). PER-2021 is the answer key the patterns
+compared with the profile's reviewed tables (helpers.draft.evaluate). PER-2021 is the answer key the patterns
 were written against, so its figures are in-sample; the fictional test profiles (tests/profiles) were written
 by someone else and are the out-of-sample check, small as they are.
 
@@ -24,7 +24,7 @@ os.environ["MGI_PROFILE_PATH"] = os.pathsep.join(
 
 import csv  # noqa: E402
 
-from helpers.draft_eval import draft_and_evaluate, scores_markdown  # noqa: E402
+from helpers.draft.evaluate import draft_and_evaluate, scores_markdown  # noqa: E402
 from helpers.paths import find_profile  # noqa: E402
 
 REPORT = ROOT / "benchmarks" / "DRAFT_RECALL.md"

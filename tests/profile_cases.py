@@ -1,7 +1,7 @@
 """Shared by the data tests: which profiles ship, reading their CSVs and source texts without the loader.
 
 The data tests read the files directly (csv module, plain text) so that they check the data independently
-of helpers.validate, which has its own tests on broken copies.
+of helpers.data.validate, which has its own tests on broken copies.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import shutil
 from pathlib import Path
 
 from helpers.paths import profiles_home, project_root
-from helpers.quotes import collapse
-from helpers.schema import TABLES, TABLES_BY_NAME
+from helpers.data.quotes import collapse
+from helpers.data.schema import TABLES, TABLES_BY_NAME
 
 TEST_PROFILES = project_root() / "tests" / "profiles"
 

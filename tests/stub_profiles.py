@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.loader import Profile, _frame
-from helpers.schema import TABLES_BY_NAME
+from helpers.data.loader import Profile, _frame
+from helpers.data.schema import TABLES_BY_NAME
 
 
 def stats_frame(rows: list[dict]):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpers.paths import project_root
-from helpers.validate import check_profile
+from helpers.data.validate import check_profile
 
 CORPUS = project_root() / "tests" / "broken"
 BASE = project_root() / "tests" / "profiles" / "XEX-2022"

@@ -9,8 +9,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import compare, compare_charts
-from helpers.domains import DOMAIN_IDS
+from helpers.reports.compare import analysis as compare
+from helpers.reports.compare import charts as compare_charts
+from helpers.data.domains import DOMAIN_IDS
 from helpers.paths import BadParameter
 from profile_cases import TEST_PROFILES
 

@@ -7,10 +7,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import covid as C
-from helpers import covid_charts as CC
-from helpers import covid_text as CT
-from helpers.domains import DOMAIN_IDS
+from helpers.reports.covid import analysis as C
+from helpers.reports.covid import charts as CC
+from helpers.reports.covid import text as CT
+from helpers.data.domains import DOMAIN_IDS
 from stub_profiles import covid_frame, instruments_frame, stub_profile
 
 

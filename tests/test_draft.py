@@ -12,18 +12,18 @@ from pathlib import Path
 import pytest
 
 from helpers import cli
-from helpers.draft import DRAFT_DIR, new_profile
-from helpers.draft_eval import evaluate
-from helpers.draft_extract import (
+from helpers.draft.scaffold import DRAFT_DIR, new_profile
+from helpers.draft.evaluate import evaluate
+from helpers.draft.extract import (
     draft_from_text, figure_candidates, instrument_candidates, key_source_entries, numbers_match,
     repair_address, sentences,
 )
-from helpers.package import expected_resources
+from helpers.data.datapackage import expected_resources
 from helpers.paths import BadParameter, profiles_home, project_root
-from helpers.quotes import SourceText
-from helpers.schema import INSTRUMENTS, SOURCES, STATISTICS, TABLES
-from helpers.source_layout import source_blocks
-from helpers.validate import check_profile
+from helpers.data.quotes import SourceText
+from helpers.data.schema import INSTRUMENTS, SOURCES, STATISTICS, TABLES
+from helpers.draft.layout import source_blocks
+from helpers.data.validate import check_profile
 
 PERU = project_root() / "data" / "profiles" / "PER-2021" / "mgi-peru-second-profile-2021.txt"
 

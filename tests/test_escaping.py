@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.validate import check_profile
+from helpers.data.validate import check_profile
 from profile_cases import copy_profile
 
 MGI = [sys.executable, "-m", "helpers"]

@@ -7,9 +7,9 @@ import matplotlib.pyplot as plt
 import pytest
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from helpers import figure_charts as FC
-from helpers import figure_text as FT
-from helpers import figures as F
+from helpers.reports.statistics import charts as FC
+from helpers.reports.statistics import text as FT
+from helpers.reports.statistics import analysis as F
 from stub_profiles import stats_frame, stub_profile
 
 

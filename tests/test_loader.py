@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.loader import load_profile
+from helpers.data.loader import load_profile
 from helpers.paths import BadParameter, available_profiles, find_profile
-from helpers.problems import ProfileError
-from helpers.schema import TABLES, TABLES_BY_NAME
+from helpers.errors import ProfileError
+from helpers.data.schema import TABLES, TABLES_BY_NAME
 from profile_cases import PROFILE_IDS, PROFILES, TEST_PROFILES, copy_profile, metadata, present_tables, read_table
 
 _DTYPE = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}

@@ -7,9 +7,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from helpers import loader
+from helpers.data import loader
 from helpers.paths import project_root
-from helpers.problems import ProfileError
+from helpers.errors import ProfileError
 
 
 @pytest.fixture()

@@ -7,9 +7,9 @@ from __future__ import annotations
 import papermill as pm
 import pytest
 
-from helpers import compare
-from helpers.display import esc
-from helpers.loader import load_profile
+from helpers.reports.compare import analysis as compare
+from helpers.reports.common.display import esc
+from helpers.data.loader import load_profile
 from notebook_runs import images, shown_text
 from notebook_runs import run as run_notebook
 from profile_cases import TEST_PROFILES

@@ -9,9 +9,9 @@ import re
 import papermill as pm
 import pytest
 
-from helpers.display import esc
-from helpers.domains import BY_ID, DOMAIN_IDS
-from helpers.loader import load_profile
+from helpers.reports.common.display import esc
+from helpers.data.domains import BY_ID, DOMAIN_IDS
+from helpers.data.loader import load_profile
 from notebook_runs import pngs, run, shown_text
 from profile_cases import TEST_PROFILES
 
@@ -79,7 +79,7 @@ def test_overview_defaults_and_pngs(tmp_path):
     text = shown_text(nb)
     profile = load_profile("PER-2021")
     assert pngs(charts_dir) == {"findings_by_kind.png", "instruments_by_year.png", "instruments_by_type.png"}
-    assert "MiGOF principle or objective" in text  # the six domains, drawn from helpers.domains
+    assert "MiGOF principle or objective" in text  # the six domains, drawn from helpers.data.domains
     for erratum in profile.errata["erratum_id"]:
         assert f"<td>{erratum}</td>" in text
 

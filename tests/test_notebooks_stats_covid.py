@@ -7,9 +7,9 @@ from __future__ import annotations
 import papermill as pm
 import pytest
 
-from helpers import figures
-from helpers.display import esc
-from helpers.loader import load_profile
+from helpers.reports.statistics import analysis as figures
+from helpers.reports.common.display import esc
+from helpers.data.loader import load_profile
 from notebook_runs import images, pngs, run, shown_text
 from profile_cases import TEST_PROFILES
 

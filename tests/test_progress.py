@@ -11,11 +11,17 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from helpers import charts, narrative, overview, overview_charts, progress, progress_charts, summary
-from helpers.chart_parts import domain_tick
-from helpers.domains import DOMAIN_IDS, domain_label
-from helpers.loader import Profile, _frame, load_profile
-from helpers.schema import BASELINE_STATUSES, FINDING_KINDS, INSTRUMENT_TYPES, TABLES_BY_NAME
+from helpers.reports.common import style as charts
+from helpers.reports.progress import text as narrative
+from helpers.reports.overview import analysis as overview
+from helpers.reports.overview import charts as overview_charts
+from helpers.reports.progress import analysis as progress
+from helpers.reports.progress import charts as progress_charts
+from helpers.reports.common import counts as summary
+from helpers.reports.common.parts import domain_tick
+from helpers.data.domains import DOMAIN_IDS, domain_label
+from helpers.data.loader import Profile, _frame, load_profile
+from helpers.data.schema import BASELINE_STATUSES, FINDING_KINDS, INSTRUMENT_TYPES, TABLES_BY_NAME
 from profile_cases import TEST_PROFILES
 
 matplotlib.use("Agg")  # the tests draw off-screen; the helpers themselves never choose a backend

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.quotes import SourceText, collapse, first_difference
+from helpers.data.quotes import SourceText, collapse, first_difference
 from profile_cases import PROFILE_IDS, quote_cases, read_table, source_flat, source_raw
 
 

@@ -24,7 +24,7 @@ MGI = [sys.executable, "-m", "helpers"]
 NOTEBOOK_BODY = """\
 import os, time
 from helpers import load_profile
-from helpers.display import html_table
+from helpers.reports.common.display import html_table
 from IPython.display import HTML, display
 import matplotlib.pyplot as plt
 prof = load_profile(profile)

@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 from frictionless import validate
 
-from helpers.codebook import render_codebook
-from helpers.domains import DOMAIN_IDS
-from helpers.package import expected_resources
+from helpers.data.codebook import render_codebook
+from helpers.data.domains import DOMAIN_IDS
+from helpers.data.datapackage import expected_resources
 from helpers.paths import project_root
-from helpers.schema import METADATA_SCHEMA, TABLES, TABLES_BY_NAME
+from helpers.data.schema import METADATA_SCHEMA, TABLES, TABLES_BY_NAME
 from profile_cases import (
     PROFILE_IDS, PROFILES, TEST_PROFILES, copy_profile, metadata, present_tables, read_table,
 )

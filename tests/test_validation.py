@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from helpers import cli
-from helpers.domains import DOMAINS, DOMAIN_IDS, domain_label
+from helpers.data.domains import DOMAINS, DOMAIN_IDS, domain_label
 from helpers.paths import project_root
-from helpers.schema import RELATIONS, TABLES_BY_NAME
-from helpers.validate import check_profile
+from helpers.data.schema import RELATIONS, TABLES_BY_NAME
+from helpers.data.validate import check_profile
 from profile_cases import (
     INSTRUMENT_NUMBER, PROFILE_IDS, SECTION_HEADING, TEST_PROFILES, copy_profile, key_source_entries,
     metadata, numbers_in, present_tables, read_table, sentences, source_flat, source_raw, split_list,
@@ -571,4 +571,4 @@ def test_cli_refuses_paths_as_profile_ids(bad, monkeypatch, capsys):
 
 
 def test_project_root_is_the_repository():
-    assert (project_root() / "src" / "helpers" / "schema.py").is_file()
+    assert (project_root() / "src" / "helpers" / "data" / "schema.py").is_file()

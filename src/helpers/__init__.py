@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-from .loader import Profile, load_profile  # noqa: E402
+from helpers.data.loader import Profile, load_profile  # noqa: E402
 
 __all__ = ["Profile", "load_profile", "__version__"]

@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
-from .paths import BadParameter, available_profiles, default_profile, find_profile, project_root
+from helpers import __version__
+from helpers.paths import BadParameter, available_profiles, default_profile, find_profile, project_root
 
 
 
 def _print_summary(profile) -> None:
     import pandas as pd
 
-    from .summary import domain_table, table_counts
+    from helpers.reports.common.counts import domain_table, table_counts
 
     print(f"{profile.id}: {profile.title}")
     print(f"  data v{profile.mgi['data_version']}, source sha256 {profile.mgi['source_sha256'][:12]}…")
@@ -30,8 +30,8 @@ def _print_summary(profile) -> None:
 
 
 def cmd_validate(args) -> int:
-    from .problems import ProfileError
-    from .loader import load_profile
+    from helpers.errors import ProfileError
+    from helpers.data.loader import load_profile
 
     ids = list(available_profiles()) if args.all else (args.profiles or [default_profile()])
     failed = 0
@@ -53,7 +53,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_package(args) -> int:
-    from .package import write_descriptor
+    from helpers.data.datapackage import write_descriptor
 
     for pid in args.profiles or [default_profile()]:
         path = write_descriptor(find_profile(pid))
@@ -62,7 +62,7 @@ def cmd_package(args) -> int:
 
 
 def cmd_codebook(args) -> int:
-    from .codebook import render_codebook
+    from helpers.data.codebook import render_codebook
 
     text = render_codebook()
     if args.check:
@@ -106,12 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     ls.set_defaults(func=cmd_list)
 
     try:
-        from .runner import add_run_parser
+        from helpers.run.runner import add_run_parser
         add_run_parser(sub)
     except ImportError:  # pragma: no cover - the runner arrives with the reports
         pass
     try:
-        from .draft import add_new_profile_parser
+        from helpers.draft.scaffold import add_new_profile_parser
         add_new_profile_parser(sub)
     except ImportError:  # pragma: no cover
         pass

@@ -1,0 +1,142 @@
+"""Loading a profile by id: validated pandas DataFrames per table, plus its metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.data.datapackage import data_hash
+from helpers.paths import find_profile, project_root
+from helpers.errors import ProfileError
+from helpers.data.quotes import SourceText
+from helpers.data.schema import TABLES_BY_NAME, Table
+
+_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+
+
+@dataclass
+class Profile:
+    id: str
+    path: Path
+    metadata: dict
+    tables: dict[str, pd.DataFrame]
+    source: SourceText
+
+    @property
+    def mgi(self) -> dict:
+        return self.metadata["mgi"]
+
+    @property
+    def title(self) -> str:
+        return self.metadata["title"]
+
+    @property
+    def absent_tables(self) -> dict[str, str]:
+        return dict(self.mgi.get("absent_tables") or {})
+
+    def has(self, table: str) -> bool:
+        return table in self.tables and len(self.tables[table]) > 0
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        # profile.findings, profile.instruments, ... ; an absent table is an empty frame with its columns
+        if name in TABLES_BY_NAME:
+            tables = self.__dict__.get("tables", {})
+            return tables.get(name, _frame(TABLES_BY_NAME[name], []))
+        raise AttributeError(name)
+
+    @property
+    def data_hash(self) -> str:
+        return data_hash(self.path, self.metadata)
+
+    @property
+    def source_line(self) -> str:
+        """The attribution every chart and table carries."""
+        return f"Source: {self.mgi['citation']} Extracts: mgi-profiles, data v{self.mgi['data_version']}."
+
+
+def _frame(table: Table, rows: list[dict]) -> pd.DataFrame:
+    cols: dict[str, pd.Series] = {}
+    for f in table.fields:
+        values = [r.get(f.name) for r in rows]
+        if f.type == "list":
+            cols[f.name] = pd.Series([list(v) if v else [] for v in values], dtype=object)
+        else:
+            cols[f.name] = pd.Series(values, dtype=_DTYPES.get(f.type, "string"))
+    df = pd.DataFrame(cols)
+    df.attrs["table"] = table.name
+    return df
+
+
+def load_profile(profile_id: str, *, use_cache: bool = True) -> Profile:
+    """The validated profile, or a ProfileError listing every problem (file, row, column, value, expected).
+
+    A profile that validated once is kept in a cache keyed by the bytes of every file in its folder and of the
+    code that validates it, so a report kernel does not validate (and import the validators) again; any change
+    to the data or to that code makes a new key. `mgi validate` always validates afresh.
+    """
+    path = find_profile(profile_id)
+    cache = _cache_file(profile_id, path)
+    if use_cache and cache.is_file():
+        try:
+            with cache.open("rb") as f:
+                cached = pickle.load(f)  # written by this project, below, into its own cache folder
+            if isinstance(cached, Profile):
+                cached.path = path
+                return cached
+        except Exception:  # an unreadable cache entry is only a missed shortcut
+            pass
+    from helpers.data.validate import check_profile  # imported here: a cache hit needs neither frictionless nor jsonschema
+
+    checked = check_profile(path)
+    if not checked.ok:
+        raise ProfileError(profile_id, checked.problems)
+    assert checked.source is not None
+    tables = {name: _frame(TABLES_BY_NAME[name], rows) for name, rows in checked.rows.items()}
+    profile = Profile(id=profile_id, path=path, metadata=checked.metadata, tables=tables, source=checked.source)
+    _store(cache, profile)
+    return profile
+
+
+# --- the cache of validated profiles ------------------------------------------------------------------
+
+# The key covers every module of the data layer (this folder), so no hand-kept list can fall out of step.
+_DATA_LAYER = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("MGI_CACHE_DIR")
+    return Path(env) if env else project_root() / ".cache" / "profiles"
+
+
+def _cache_file(profile_id: str, path: Path) -> Path:
+    h = hashlib.sha256(pd.__version__.encode())
+    for f in sorted(p for p in path.iterdir() if p.is_file()):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    for f in sorted(_DATA_LAYER.rglob("*.py")):
+        h.update(f.relative_to(_DATA_LAYER).as_posix().encode() + b"\0" + f.read_bytes())
+    return cache_dir() / f"{profile_id}-{h.hexdigest()[:24]}.pickle"
+
+
+def _store(cache: Path, profile: Profile) -> None:
+    tmp = None
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=cache.parent)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(profile, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)  # atomic: kernels running side by side never read half a file
+        tmp = None
+        for old in cache.parent.glob(f"{profile.id}-*.pickle"):
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):  # a read-only or full disk costs only speed
+        pass
+    finally:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
