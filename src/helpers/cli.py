@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -82,6 +83,71 @@ def cmd_list(args) -> int:
     return 0
 
 
+# --- rendering reports (helpers.run) -----------------------------------------------------------------
+
+def add_run_parsers(sub) -> None:
+    r = sub.add_parser("run", help="render the reports that changed (HTML, executed notebooks, PNG charts, index, "
+                                   "manifest)")
+    g = r.add_mutually_exclusive_group()
+    g.add_argument("--profile", action="append", dest="profiles", metavar="ID", help="profile id (repeatable)")
+    g.add_argument("--all", action="store_true", help="every profile found")
+    r.add_argument("--notebook", action="append", dest="notebooks", metavar="NAME",
+                   help="notebook name without .ipynb (repeatable; default every notebook)")
+    r.add_argument("--out", default=None, help="output folder (default reports/ in the project)")
+    r.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel notebooks (default: cores)")
+    r.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run before it is stopped")
+    r.add_argument("--keep-code", action="store_true", help="show the code in the HTML reports")
+    r.add_argument("--force", action="store_true", help="render every report, also those that are up to date")
+    r.add_argument("--shard", metavar="I/N", default=None,
+                   help="render only the I-th of N parts of the jobs (split by a hash of each job; see merge-reports)")
+    r.set_defaults(func=cmd_run)
+
+    m = sub.add_parser("merge-reports", help="merge the output folders of `mgi run --shard` into one reports folder")
+    m.add_argument("out", metavar="OUT", help="the reports folder to write (created if missing)")
+    m.add_argument("shards", nargs="+", metavar="SHARD_DIR", help="output folders of the shards")
+    m.set_defaults(func=cmd_merge_reports)
+
+
+def _log(msg: str, err: bool = False) -> None:
+    print(msg, file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def cmd_run(args) -> int:
+    import errno
+    import signal
+
+    from helpers.run.registry import parse_shard, resolve_notebooks
+    from helpers.run.runner import run
+
+    profiles = list(available_profiles()) if args.all else (args.profiles or [default_profile()])
+    for pid in profiles:
+        find_profile(pid)  # refuses non-plain names, lists available profiles
+    notebooks = resolve_notebooks(args.notebooks)
+    if args.jobs < 1:
+        raise BadParameter(f"--jobs must be at least 1, found {args.jobs}")
+    shard = parse_shard(args.shard)
+    out = Path(args.out).resolve() if args.out else project_root() / "reports"
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
+    try:
+        return run(profiles, notebooks, out, args.jobs, args.timeout, args.keep_code, log=_log, force=args.force,
+                   shard=shard)
+    except OSError as exc:
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        _log(f"mgi run: cannot write {exc.filename or out}: {reason}. Reports already in place were left as they "
+             "were; reports of this run that were not yet promoted are lost.", err=True)
+        return 1
+
+
+def cmd_merge_reports(args) -> int:
+    from helpers.run.merge import merge_reports
+
+    return merge_reports(Path(args.out).resolve(), [Path(s).resolve() for s in args.shards], _log)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mgi", description="Cited tables and reports from IOM MGI country profiles.")
     p.add_argument("--version", action="version", version=f"mgi {__version__}")
@@ -105,16 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("list", help="list the profiles found")
     ls.set_defaults(func=cmd_list)
 
-    try:
-        from helpers.run.runner import add_run_parser
-        add_run_parser(sub)
-    except ImportError:  # pragma: no cover - the runner arrives with the reports
-        pass
-    try:
-        from helpers.draft.scaffold import add_new_profile_parser
-        add_new_profile_parser(sub)
-    except ImportError:  # pragma: no cover
-        pass
+    add_run_parsers(sub)
+
+    from helpers.draft.scaffold import add_new_profile_parser
+    add_new_profile_parser(sub)
     return p
 
 

@@ -1,0 +1,49 @@
+"""reports/index.html from the state record of every report (Jinja2 template, every value escaped)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers.run.files import atomic_write_text
+from helpers.run.registry import KNOWN_NOTEBOOKS
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def state_path(out: Path, key: str, notebook: str) -> Path:
+    return out / ".state" / key / f"{notebook}.json"
+
+
+def read_states(out: Path) -> list[dict]:
+    records = []
+    for path in sorted((out / ".state").glob("*/*.json")):
+        try:
+            records.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    return records
+
+
+def render_index(out: Path) -> str:
+    from jinja2 import Environment, FileSystemLoader
+
+    records = read_states(out)
+    rank = {name: i for i, name in enumerate(KNOWN_NOTEBOOKS)}
+    records.sort(key=lambda r: (r.get("key", ""), rank.get(r.get("notebook"), len(rank)), r.get("notebook", "")))
+    for r in records:
+        failed = r.get("failed_notebook") or ""
+        r["failed_html"] = failed[:-6] + ".html" if failed and (out / failed[:-6]).with_suffix(".html").is_file() \
+            else ""
+    manifest = {}
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
+    titles = {r["key"]: r for r in records if r.get("title")}  # one line per profile or comparison
+    return env.get_template("index.html.j2").render(records=records, titles=titles, manifest=manifest)
+
+
+def write_index(out: Path) -> None:
+    atomic_write_text(out / "index.html", render_index(out))
