@@ -1,12 +1,16 @@
 """Measure report generation on this machine, in one run (a benchmark, not a test).
 
-1. the full report set for one profile against the floor: as many papermill executions of an empty notebook;
-2. four profiles with --jobs 1 against --jobs 2;
-3. loading and validating one profile (cold process and warm);
-4. how the time grows with the number of profiles (1, 2, 4, 8 copies).
+1. cold: `mgi run` for one profile (fresh output folder) against the floor, as many papermill CLI executions of an
+   empty notebook as the run has reports, each in a fresh process; `--jobs` default (the cores), `--jobs 1`, and
+   the default without warm kernels (MGI_WARM_KERNELS=0);
+2. a second run with nothing changed, against the cold run (goal: at most 10 %);
+3. four profiles (the fictional XEX-2019 and XEX-2022 and two copies of XEX-2022): cold, then one edited: only its
+   reports and the comparison are rendered again;
+4. 50 generated profiles (copies of XEX-2022): `mgi validate --all`, then a cold run of the overview for all 50 and
+   a run with nothing changed.
 
-Usage:  .venv/bin/python benchmarks/bench_reports.py [--quick]
-Copies of the default profile are made in a temporary folder (found through MGI_PROFILE_PATH) with ids ZZA-2021, ...
+Usage:  .venv/bin/python benchmarks/bench_reports.py [--repeat 3] [--quick]
+Copies are made in a temporary folder found through MGI_PROFILE_PATH; results go to benchmarks/results/latest.json.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ import os
 import platform
 import shutil
 import statistics
-import string
 import subprocess
 import sys
 import tempfile
@@ -28,131 +31,136 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from helpers.run.runner import PER_PROFILE_NOTEBOOKS  # noqa: E402
+from helpers.run.registry import PER_PROFILE_NOTEBOOKS  # noqa: E402
 
-EMPTY_NB = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {"tags": ["parameters"]},
-                       "outputs": [], "source": "profile = ''"}],
+EMPTY_NB = {"cells": [{"cell_type": "code", "execution_count": None, "id": "params",
+                       "metadata": {"tags": ["parameters"]}, "outputs": [], "source": "profile = ''"}],
             "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
             "nbformat": 4, "nbformat_minor": 5}
 
 
-def copies(n: int, base: Path) -> list[str]:
-    src = ROOT / "data" / "profiles" / "PER-2021"
-    ids = []
-    for i in range(n):
-        pid = f"ZZ{string.ascii_uppercase[i]}-2021"
-        dest = base / pid
-        if not dest.exists():
-            shutil.copytree(src, dest)
-            meta = json.loads((dest / "datapackage.json").read_text(encoding="utf-8"))
-            meta["mgi"]["profile_id"] = pid
-            meta["mgi"]["fictional"] = True
-            (dest / "datapackage.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
-        ids.append(pid)
-    return ids
-
-
-def timed(cmd: list[str], env: dict) -> float:
+def timed(cmd: list[str], env: dict, ok=(0,)) -> tuple[float, subprocess.CompletedProcess]:
     t = time.perf_counter()
     res = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
     elapsed = time.perf_counter() - t
-    if res.returncode != 0:
+    if res.returncode not in ok:
         sys.exit(f"command failed ({res.returncode}): {' '.join(cmd)}\n{res.stdout[-2000:]}\n{res.stderr[-2000:]}")
-    return elapsed
+    return elapsed, res
 
 
 def floor(n: int, tmp: Path) -> float:
-    """n sequential papermill executions of an empty notebook: kernel start-up, the part we cannot remove."""
+    """n papermill CLI executions of an empty notebook, one after the other, each a fresh process."""
     nb = tmp / "empty.ipynb"
     nb.write_text(json.dumps(EMPTY_NB), encoding="utf-8")
-    code = ("import papermill as pm, sys\n"
-            f"for i in range({n}):\n"
-            f"    pm.execute_notebook({str(nb)!r}, {str(tmp / 'out.ipynb')!r}, parameters={{'profile': 'x'}},"
-            " kernel_name='python3', progress_bar=False)\n")
-    return timed([str(BIN / "python"), "-c", code], dict(os.environ))
+    total = 0.0
+    for _ in range(n):
+        total += timed([str(BIN / "papermill"), "-k", "python3", "-p", "profile", "x", "--no-progress-bar", str(nb),
+                        str(tmp / "out.ipynb")], dict(os.environ))[0]
+    return total
 
 
-def run_reports(ids: list[str], jobs: int, out: Path, env: dict) -> float:
-    cmd = [str(BIN / "mgi"), "run", "--jobs", str(jobs), "--out", str(out)]
+def mgi_run(ids: list[str], out: Path, env: dict, *extra: str, fresh: bool = False) -> tuple[float, dict]:
+    cmd = [str(BIN / "mgi"), "run", "--out", str(out), *extra]
     for pid in ids:
         cmd += ["--profile", pid]
-    for nb in PER_PROFILE_NOTEBOOKS:
-        cmd += ["--notebook", nb]
-    shutil.rmtree(out, ignore_errors=True)
-    return timed(cmd, env)
-
-
-def per_notebook(out: Path) -> dict[str, float]:
-    """Seconds each notebook took in the last run (from the run manifest), to see where the time goes."""
+    if fresh:
+        shutil.rmtree(out, ignore_errors=True)
+    elapsed, _ = timed(cmd, env)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    return {r["notebook"]: r["duration_s"] for r in manifest["reports"]}
+    counts: dict[str, int] = {}
+    for r in manifest["reports"]:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    return elapsed, {"counts": counts, "rendered": sorted(f"{r['key']}/{r['notebook']}" for r in manifest["reports"]
+                                                          if r["status"] == "ok"),
+                     "per_notebook_s": {f"{r['key']}/{r['notebook']}": r["duration_s"] for r in manifest["reports"]}}
 
 
-def load_times(env: dict) -> dict[str, float]:
-    """Loading and validating (no cache), in a new process and in a warm one; and a load from the cache."""
-    fresh = "from helpers import load_profile; load_profile('PER-2021', use_cache=False)"
-    out = {"validate_cold_s": timed([str(BIN / "python"), "-c", fresh], env)}
-    code = ("import time; from helpers import load_profile; load_profile('PER-2021', use_cache=False)\n"
-            "t=time.perf_counter()\n"
-            "for _ in range(5): load_profile('PER-2021', use_cache=False)\n"
-            "print((time.perf_counter()-t)/5)")
-    res = subprocess.run([str(BIN / "python"), "-c", code], env=env, capture_output=True, text=True, check=True)
-    out["validate_warm_s"] = float(res.stdout.strip().splitlines()[-1])
-    out["cached_cold_s"] = timed([str(BIN / "python"), "-c", "from helpers import load_profile; "
-                                  "load_profile('PER-2021')"], env)
-    return out
+def copies(base: Path, ids: list[str], source: Path) -> list[str]:
+    for pid in ids:
+        dest = base / pid
+        if dest.exists():
+            continue
+        shutil.copytree(source, dest)
+        meta = json.loads((dest / "datapackage.json").read_text(encoding="utf-8"))
+        meta["mgi"]["profile_id"] = pid
+        (dest / "datapackage.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+    return ids
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="skip the 8-profile point of the growth curve")
-    ap.add_argument("--repeat", type=int, default=3, help="repeats of measurement 1 (median reported)")
+    ap.add_argument("--repeat", type=int, default=3, help="repeats of measurement 1 (medians reported)")
+    ap.add_argument("--quick", action="store_true", help="skip measurement 4 (50 profiles)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="mgi-bench-"))
-    env = dict(os.environ, MGI_PROFILE_PATH=str(tmp / "profiles"))
-    (tmp / "profiles").mkdir()
-    results: dict = {"machine": {"cores": os.cpu_count(), "python": platform.python_version(),
-                                 "platform": platform.platform(), "processor": platform.processor()}}
+    home = tmp / "profiles"
+    home.mkdir()
+    env = dict(os.environ, MGI_PROFILE_PATH=str(home))
+    n = len(PER_PROFILE_NOTEBOOKS)
+    res: dict = {"machine": {"cores": os.cpu_count(), "python": platform.python_version(),
+                             "platform": platform.platform(), "load_before": os.getloadavg()}}
     try:
-        n = len(PER_PROFILE_NOTEBOOKS)
-        # interleaved repeats, medians: a shared machine's noise hits both sides alike
-        floors, ones = [], []
-        for _ in range(args.repeat):
+        floors, cold2, cold1, cold_nowarm = [], [], [], []
+        for _ in range(args.repeat):  # interleaved: a shared machine's noise hits every side alike
             floors.append(floor(n, tmp))
-            ones.append(run_reports(["PER-2021"], 1, tmp / "r1", env))
-        results["floor_runs_s"], results["one_profile_runs_s"] = floors, ones
-        results["floor_s"], results["one_profile_s"] = statistics.median(floors), statistics.median(ones)
-        results["one_profile_vs_floor"] = results["one_profile_s"] / results["floor_s"]
-        results["per_notebook_s"] = per_notebook(tmp / "r1")
-        four = copies(4, tmp / "profiles")
-        results["four_jobs1_s"] = run_reports(four, 1, tmp / "r4a", env)
-        results["four_jobs2_s"] = run_reports(four, 2, tmp / "r4b", env)
-        results["speedup_jobs2"] = results["four_jobs1_s"] / results["four_jobs2_s"]
-        results.update(load_times(env))
-        growth = {}
-        for k in ([1, 2, 4] if args.quick else [1, 2, 4, 8]):
-            growth[k] = run_reports(copies(k, tmp / "profiles"), 2, tmp / f"g{k}", env)
-        results["growth_jobs2_s"] = growth
+            cold2.append(mgi_run(["PER-2021"], tmp / "r2", env, fresh=True)[0])
+            cold1.append(mgi_run(["PER-2021"], tmp / "r1", env, "--jobs", "1", fresh=True)[0])
+            cold_nowarm.append(mgi_run(["PER-2021"], tmp / "r0", dict(env, MGI_WARM_KERNELS="0"), fresh=True)[0])
+        res["floor_runs_s"], res["cold_jobs_default_runs_s"], res["cold_jobs1_runs_s"] = floors, cold2, cold1
+        res["cold_no_warm_kernels_runs_s"] = cold_nowarm
+        res["floor_s"], res["cold_s"], res["cold_jobs1_s"], res["cold_no_warm_s"] = map(
+            statistics.median, (floors, cold2, cold1, cold_nowarm))
+        res["cold_no_warm_vs_floor"] = res["cold_no_warm_s"] / res["floor_s"]
+        res["cold_vs_floor"] = res["cold_s"] / res["floor_s"]
+        res["cold_jobs1_vs_floor"] = res["cold_jobs1_s"] / res["floor_s"]
+        res["per_notebook_s"] = mgi_run(["PER-2021"], tmp / "r1", env)[1]["per_notebook_s"]  # from the last cold run
+        nochange = [mgi_run(["PER-2021"], tmp / "r2", env)[0] for _ in range(3)]
+        res["nochange_runs_s"], res["nochange_s"] = nochange, statistics.median(nochange)
+        res["nochange_vs_cold"] = res["nochange_s"] / res["cold_s"]
+
+        xex = ROOT / "tests" / "profiles"
+        for pid in ("XEX-2019", "XEX-2022"):
+            shutil.copytree(xex / pid, home / pid)
+        four = ["XEX-2019", "XEX-2022", *copies(home, ["XEY-2022", "XEZ-2022"], xex / "XEX-2022")]
+        res["four_cold_s"], info = mgi_run(four, tmp / "r4", env)
+        res["four_cold_counts"] = info["counts"]
+        f = home / "XEY-2022" / "findings.csv"
+        f.write_text(f.read_text(encoding="utf-8").replace(",", ", ", 1), encoding="utf-8")  # a harmless edit
+        res["four_one_edited_s"], info = mgi_run(four, tmp / "r4", env)
+        res["four_one_edited_counts"], res["four_one_edited_rendered"] = info["counts"], info["rendered"]
+
+        if not args.quick:
+            letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            fifty = copies(home, [f"Q{letters[i // 26]}{letters[i % 26]}-2022" for i in range(50)], xex / "XEX-2022")
+            res["fifty_validate_s"] = timed([str(BIN / "mgi"), "validate", "-q", *fifty], env)[0]
+            res["fifty_cold_overview_s"], info = mgi_run(fifty, tmp / "r50", env, "--notebook", "overview")
+            res["fifty_cold_counts"] = info["counts"]
+            res["fifty_nochange_s"], info = mgi_run(fifty, tmp / "r50", env, "--notebook", "overview")
+            res["fifty_nochange_counts"] = info["counts"]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    res["machine"]["load_after"] = os.getloadavg()
 
-    print(f"machine: {results['machine']}")
-    print(f"1. report set, 1 profile x {n} notebooks, --jobs 1: {results['one_profile_s']:.1f} s; "
-          f"floor ({n} empty notebooks): {results['floor_s']:.1f} s; ratio {results['one_profile_vs_floor']:.2f} "
-          f"(goal <= 1.5); medians of {args.repeat}: report set {results['one_profile_runs_s']}, "
-          f"floor {results['floor_runs_s']}")
-    print("   per notebook (s, execution + HTML export): " +
-          ", ".join(f"{k} {v:.1f}" for k, v in results["per_notebook_s"].items()))
-    print(f"2. four profiles: --jobs 1 {results['four_jobs1_s']:.1f} s, --jobs 2 {results['four_jobs2_s']:.1f} s; "
-          f"speed-up {results['speedup_jobs2']:.2f} (goal >= 1.6)")
-    print(f"3. load + validate PER-2021: new process {results['validate_cold_s']:.2f} s (imports included), "
-          f"warm {results['validate_warm_s'] * 1000:.0f} ms (goal well under 1 s); "
-          f"from the cache in a new process {results['cached_cold_s']:.2f} s")
-    print("4. growth with --jobs 2: " + ", ".join(f"{k} profile(s) {v:.1f} s ({v / k:.1f} s each)"
-                                                 for k, v in results["growth_jobs2_s"].items()))
+    print(f"machine: {res['machine']}")
+    print(f"1. cold, PER-2021 ({n} reports): default --jobs {res['cold_s']:.1f} s, --jobs 1 {res['cold_jobs1_s']:.1f} s;"
+          f" floor ({n} papermill CLI runs of an empty notebook) {res['floor_s']:.1f} s; ratio "
+          f"{res['cold_vs_floor']:.2f} (--jobs 1: {res['cold_jobs1_vs_floor']:.2f}; goal <= 1.3); medians of "
+          f"{args.repeat}: {cold2} / {cold1} / floor {floors}")
+    print(f"   without warm kernels (MGI_WARM_KERNELS=0): {res['cold_no_warm_s']:.1f} s, ratio "
+          f"{res['cold_no_warm_vs_floor']:.2f}; runs {cold_nowarm}")
+    print("   per notebook (s, execution + HTML export, --jobs 1): " +
+          ", ".join(f"{k} {v:.1f}" for k, v in res["per_notebook_s"].items()))
+    print(f"2. nothing changed: {res['nochange_s']:.2f} s = {100 * res['nochange_vs_cold']:.0f} % of cold "
+          f"(goal <= 10 %); runs {res['nochange_runs_s']}")
+    print(f"3. four profiles: cold {res['four_cold_s']:.1f} s {res['four_cold_counts']}; one edited "
+          f"{res['four_one_edited_s']:.1f} s {res['four_one_edited_counts']}: {res['four_one_edited_rendered']}")
+    if not args.quick:
+        print(f"4. 50 profiles: validate {res['fifty_validate_s']:.1f} s; overview cold "
+              f"{res['fifty_cold_overview_s']:.1f} s {res['fifty_cold_counts']}; nothing changed "
+              f"{res['fifty_nochange_s']:.2f} s {res['fifty_nochange_counts']}")
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    (out / "latest.json").write_text(json.dumps(res, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

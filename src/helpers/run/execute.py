@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from helpers.paths import notebooks_dir
+from helpers.run import kernels
 from helpers.run.keys import REPORT_RECORD, file_hashes
 from helpers.run.registry import Job
 
@@ -49,22 +50,28 @@ def execute_job(job: Job) -> Outcome:
     executed = folder / f"{job.notebook}.ipynb"
     params = dict(job.parameters, output_dir=str(folder / "charts"))
     _send_stderr_to(Path(job.staging) / "kernel.log")  # kernel chatter goes to a log, not to the cron mail
+    km = kernels.take()  # a kernel this worker started ahead (helpers.run.kernels), or None
     attempts = 0
-    while True:
-        attempts += 1
-        try:
-            pm.execute_notebook(
-                str(notebooks_dir() / f"{job.notebook}.ipynb"), str(executed), parameters=params,
-                kernel_name="python3", cwd=str(job.staging), execution_timeout=job.timeout, start_timeout=120,
-                progress_bar=False, log_output=False, report_mode=False,
-            )
-            break
-        except Exception as exc:  # papermill raises its own and the kernel's errors
-            message = short_error(exc)
-            if attempts < 4 and any(t in message for t in _TRANSIENT) and not _ran_any_cell(executed):
-                time.sleep(0.5 * attempts + (os.getpid() % 7) / 10)  # kernel start-up race: try again
-                continue
-            return Outcome(job.key, job.notebook, "failed", time.monotonic() - start, message, attempts)
+    try:
+        while True:
+            attempts += 1
+            try:
+                pm.execute_notebook(
+                    str(notebooks_dir() / f"{job.notebook}.ipynb"), str(executed), parameters=params,
+                    kernel_name="python3", cwd=str(job.staging), execution_timeout=job.timeout, start_timeout=120,
+                    progress_bar=False, log_output=False, report_mode=False, **({"km": km} if km else {}),
+                )
+                break
+            except Exception as exc:  # papermill raises its own and the kernel's errors
+                message = short_error(exc)
+                if attempts < 4 and any(t in message for t in _TRANSIENT) and not _ran_any_cell(executed):
+                    kernels.shutdown(km)
+                    km = None
+                    time.sleep(0.5 * attempts + (os.getpid() % 7) / 10)  # kernel start-up race: try again
+                    continue
+                return Outcome(job.key, job.notebook, "failed", time.monotonic() - start, message, attempts)
+    finally:
+        kernels.shutdown(km)
     try:
         export_html(executed, folder / f"{job.notebook}.html", keep_code=job.keep_code)
         record = {"key": job.cache_key, "report": job.label, "parameters": job.parameters,

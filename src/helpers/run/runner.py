@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from helpers.data.datapackage import sha256_file
 from helpers.paths import BadParameter, find_profile, notebooks_dir, project_root
+from helpers.run import kernels
 from helpers.run.execute import Outcome, execute_job, export_html, report_dir, short_error
 from helpers.run.files import (atomic_write_text, git_revision, locked, package_versions, recover_dirs,
                                remove_if_empty, swap_dir)
@@ -212,7 +214,10 @@ def _execute_all(planned: list[Job], jobs: int, log) -> list[Outcome]:
         from tqdm import tqdm
         bar = tqdm(total=len(planned), unit="report", desc="mgi run", file=sys.stderr)
     results: dict[int, Outcome] = {}
-    pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(planned))))
+    remaining, spares = multiprocessing.Value("i", len(planned)), multiprocessing.Value("i", 0)
+    kernel_dir = str(Path(planned[0].staging).parents[1] / "kernels")  # <staging root>/kernels
+    pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(planned))), initializer=kernels.init_worker,
+                               initargs=(kernel_dir, remaining, spares))
     try:
         futures = {pool.submit(execute_job, job): i for i, job in enumerate(planned)}
         pending = set(futures)
