@@ -2,6 +2,14 @@
 
 __version__ = "0.1.0"
 
-from helpers.data.loader import Profile, load_profile  # noqa: E402
-
 __all__ = ["Profile", "load_profile", "__version__"]
+
+
+def __getattr__(name: str):
+    """`from helpers import load_profile` without importing pandas for commands that do not load a profile
+    (a run with nothing to render stays well under a second)."""
+    if name in ("Profile", "load_profile"):
+        from helpers.data import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")

@@ -118,6 +118,8 @@ def _report_data(job: Job, infos: dict[str, dict]) -> dict:
 
 def _validate(profiles: list[str], log) -> dict:
     """Check profiles completely before any kernel starts (this also fills the loader's cache for the kernels)."""
+    if not profiles:
+        return {}
     from helpers.data.loader import load_profile
     from helpers.errors import ProfileError
 
@@ -166,6 +168,7 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
         log=default_log, *, force: bool = False, shard: tuple[int, int] | None = None) -> int:
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
     started = time.time()
+    _absolute_search_paths()
     _check_writable(out)
     _prune_stale_staging(out)
     todo, fresh, invalid = plan(profiles, notebooks, out, timeout=timeout, keep_code=keep_code, force=force,
@@ -279,6 +282,14 @@ def _manifest(run_id, started, profiles, notebooks, jobs, planned, outcomes, inf
             for j, o in zip(planned, outcomes)
         ],
     }
+
+
+def _absolute_search_paths() -> None:
+    """Kernels start in staging folders: relative MGI_HOME / MGI_PROFILE_PATH mean what they meant here."""
+    for name in ("MGI_HOME", "MGI_PROFILE_PATH"):
+        if os.environ.get(name):
+            os.environ[name] = os.pathsep.join(str(Path(p).resolve()) if p else p
+                                               for p in os.environ[name].split(os.pathsep))
 
 
 def _check_writable(out: Path) -> None:
