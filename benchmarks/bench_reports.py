@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,33 +40,40 @@ EMPTY_NB = {"cells": [{"cell_type": "code", "execution_count": None, "id": "para
             "nbformat": 4, "nbformat_minor": 5}
 
 
-def timed(cmd: list[str], env: dict, ok=(0,)) -> tuple[float, subprocess.CompletedProcess]:
+CPU: dict[str, list[float]] = {}  # CPU seconds (user + system, the command and every process it waited for)
+
+
+def timed(cmd: list[str], env: dict, ok=(0,), cpu: str = "") -> tuple[float, subprocess.CompletedProcess]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     res = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
     elapsed = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu:
+        CPU.setdefault(cpu, []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if res.returncode not in ok:
         sys.exit(f"command failed ({res.returncode}): {' '.join(cmd)}\n{res.stdout[-2000:]}\n{res.stderr[-2000:]}")
     return elapsed, res
 
 
-def floor(n: int, tmp: Path) -> float:
+def floor(n: int, tmp: Path, cpu: str = "floor") -> float:
     """n papermill CLI executions of an empty notebook, one after the other, each a fresh process."""
     nb = tmp / "empty.ipynb"
     nb.write_text(json.dumps(EMPTY_NB), encoding="utf-8")
     total = 0.0
     for _ in range(n):
         total += timed([str(BIN / "papermill"), "-k", "python3", "-p", "profile", "x", "--no-progress-bar", str(nb),
-                        str(tmp / "out.ipynb")], dict(os.environ))[0]
+                        str(tmp / "out.ipynb")], dict(os.environ), cpu=cpu)[0]
     return total
 
 
-def mgi_run(ids: list[str], out: Path, env: dict, *extra: str, fresh: bool = False) -> tuple[float, dict]:
+def mgi_run(ids: list[str], out: Path, env: dict, *extra: str, fresh: bool = False, cpu: str = "") -> tuple[float, dict]:
     cmd = [str(BIN / "mgi"), "run", "--out", str(out), *extra]
     for pid in ids:
         cmd += ["--profile", pid]
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
-    elapsed, _ = timed(cmd, env)
+    elapsed, _ = timed(cmd, env, cpu=cpu)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
     for r in manifest["reports"]:
@@ -103,9 +111,10 @@ def main() -> None:
         floors, cold2, cold1, cold_nowarm = [], [], [], []
         for _ in range(args.repeat):  # interleaved: a shared machine's noise hits every side alike
             floors.append(floor(n, tmp))
-            cold2.append(mgi_run(["PER-2021"], tmp / "r2", env, fresh=True)[0])
-            cold1.append(mgi_run(["PER-2021"], tmp / "r1", env, "--jobs", "1", fresh=True)[0])
-            cold_nowarm.append(mgi_run(["PER-2021"], tmp / "r0", dict(env, MGI_WARM_KERNELS="0"), fresh=True)[0])
+            cold2.append(mgi_run(["PER-2021"], tmp / "r2", env, fresh=True, cpu="cold")[0])
+            cold1.append(mgi_run(["PER-2021"], tmp / "r1", env, "--jobs", "1", fresh=True, cpu="cold_jobs1")[0])
+            cold_nowarm.append(mgi_run(["PER-2021"], tmp / "r0", dict(env, MGI_WARM_KERNELS="0"), fresh=True,
+                                       cpu="cold_no_warm")[0])
         res["floor_runs_s"], res["cold_jobs_default_runs_s"], res["cold_jobs1_runs_s"] = floors, cold2, cold1
         res["cold_no_warm_kernels_runs_s"] = cold_nowarm
         res["floor_s"], res["cold_s"], res["cold_jobs1_s"], res["cold_no_warm_s"] = map(
@@ -113,7 +122,12 @@ def main() -> None:
         res["cold_no_warm_vs_floor"] = res["cold_no_warm_s"] / res["floor_s"]
         res["cold_vs_floor"] = res["cold_s"] / res["floor_s"]
         res["cold_jobs1_vs_floor"] = res["cold_jobs1_s"] / res["floor_s"]
-        res["per_notebook_s"] = mgi_run(["PER-2021"], tmp / "r1", env)[1]["per_notebook_s"]  # from the last cold run
+        last = json.loads((tmp / "r1" / "manifest.json").read_text(encoding="utf-8"))  # the last cold --jobs 1 run
+        res["per_notebook_s"] = {r["notebook"]: r["duration_s"] for r in last["reports"]}
+        res["cpu_s"] = {k: statistics.median(v) for k, v in CPU.items()}
+        res["cpu_runs_s"] = dict(CPU)
+        res["cpu_cold_vs_floor"] = res["cpu_s"]["cold"] / res["cpu_s"]["floor"]
+        res["cpu_cold_no_warm_vs_floor"] = res["cpu_s"]["cold_no_warm"] / res["cpu_s"]["floor"]
         nochange = [mgi_run(["PER-2021"], tmp / "r2", env)[0] for _ in range(3)]
         res["nochange_runs_s"], res["nochange_s"] = nochange, statistics.median(nochange)
         res["nochange_vs_cold"] = res["nochange_s"] / res["cold_s"]
@@ -146,6 +160,8 @@ def main() -> None:
           f" floor ({n} papermill CLI runs of an empty notebook) {res['floor_s']:.1f} s; ratio "
           f"{res['cold_vs_floor']:.2f} (--jobs 1: {res['cold_jobs1_vs_floor']:.2f}; goal <= 1.3); medians of "
           f"{args.repeat}: {cold2} / {cold1} / floor {floors}")
+    print(f"   CPU seconds (medians): {res['cpu_s']}; cold/floor {res['cpu_cold_vs_floor']:.2f}, without warm "
+          f"kernels {res['cpu_cold_no_warm_vs_floor']:.2f}")
     print(f"   without warm kernels (MGI_WARM_KERNELS=0): {res['cold_no_warm_s']:.1f} s, ratio "
           f"{res['cold_no_warm_vs_floor']:.2f}; runs {cold_nowarm}")
     print("   per notebook (s, execution + HTML export, --jobs 1): " +

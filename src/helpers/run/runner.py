@@ -76,6 +76,8 @@ def promote(job: Job, outcome: Outcome, out: Path, data: dict) -> dict:
         swap_dir(report_dir(job), dest / job.notebook)  # one step: the old report or the new one, never a mix
         for suffix in (".ipynb", ".html"):
             (dest / "failed" / f"{job.notebook}{suffix}").unlink(missing_ok=True)
+            (dest / f"{job.notebook}{suffix}").unlink(missing_ok=True)  # the layout before report folders
+        shutil.rmtree(dest / f"{job.notebook}_charts", ignore_errors=True)
         remove_if_empty(dest / "failed")
         record.update(data, generated_at=now, html=f"{job.key}/{job.notebook}/{job.notebook}.html", error="",
                       failed_notebook="", cache_key=job.cache_key)
