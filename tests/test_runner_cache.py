@@ -73,8 +73,10 @@ def test_nothing_changed_nothing_rendered(copy, first_run):
     again = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"]
     assert {r["cache_key"] for r in first} == {r["cache_key"] for r in again}  # the manifest records each key
     index = (out / "index.html").read_text(encoding="utf-8")
-    generated = json.loads((out / ".state" / "PER-2021" / "overview.json").read_text())["generated_at"]
-    assert f"unchanged since {generated}" in index
+    state = json.loads((out / ".state" / "PER-2021" / "overview.json").read_text())
+    assert f"unchanged since {state['generated_at']}" in index
+    rendered = json.loads((first_run / ".state" / "PER-2021" / "overview.json").read_text())
+    assert state["duration_s"] == rendered["duration_s"] > 0  # the time of the render, not of the skip
 
 
 def test_edited_profile_renders_its_reports_and_the_comparison(copy):

@@ -71,7 +71,9 @@ def promote(job: Job, outcome: Outcome, out: Path, data: dict) -> dict:
     previous = _read_json(path)
     now = _now()
     record = dict(previous, key=job.key, notebook=job.notebook, last_attempt=now, last_status=outcome.status,
-                  duration_s=round(outcome.duration_s, 2), parameters=job.parameters)
+                  parameters=job.parameters)
+    if outcome.status != "unchanged":  # a skipped report keeps the duration of the run that rendered it
+        record["duration_s"] = round(outcome.duration_s, 2)
     if outcome.status == "ok":
         swap_dir(report_dir(job), dest / job.notebook)  # one step: the old report or the new one, never a mix
         for suffix in (".ipynb", ".html"):
