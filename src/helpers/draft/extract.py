@@ -70,6 +70,9 @@ def _instruments(blocks, lang, baseline_year):
             line_ids.setdefault(_line_of(blocks, m.section, m.quote), []).append(cand.instrument_id)
     for nm, iid in named.alias_hits:
         line_ids.setdefault(_line_of(blocks, nm.section, nm.quote), []).append(iid)
+    for cand in numbered:
+        if not cand.title_en and cand.instrument_id in named.titles:
+            cand.title_en = named.titles[cand.instrument_id]
     out = numbered + named.candidates
     for c in out:
         if baseline_year and c.year:

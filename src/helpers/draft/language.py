@@ -61,6 +61,8 @@ class Language:
     connectives: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     phrases: list[str] = field(default_factory=list)
+    leading_words: set[str] = field(default_factory=set)
+    number_after: list[re.Pattern] = field(default_factory=list)
     heads: list[Head] = field(default_factory=list)
     status_rules: list[Rule] = field(default_factory=list)
     min_words: int = 8
@@ -150,6 +152,9 @@ def _merge(lang: Language, data: dict) -> None:
     lang.connectives |= set(named.get("connectives", []))
     lang.articles |= set(named.get("articles", []))
     lang.phrases += named.get("phrases", [])
+    lang.leading_words |= set(named.get("leading_words", []))
+    if named.get("number_after"):
+        lang.number_after.append(re.compile(named["number_after"]))
     for entry in named.get("heads", []):
         for word in entry["words"]:
             lang.heads.append(Head(word, entry["type"], bool(entry.get("modifier", True))))

@@ -85,6 +85,18 @@ def key_sources_lines(lines: list[str]) -> dict[int, str]:
     return best
 
 
+def join_address_breaks(lines: list[str]) -> list[str]:
+    """A web address broken onto the next line ('.../notices/' + 'extension-of-permits-2020.') joined to its
+    entry; the emptied line keeps the line numbers. The joined text is what the collapsed source reads."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1].rstrip(), out[i].strip()
+        if cur and prev and " " not in cur and re.search(r"(?:https?://|www\.)\S*$", prev) \
+                and (re.search(r"[/\-_=&?#.]$", prev) or cur[:1].islower() or cur[:1].isdigit()):
+            out[i - 1], out[i] = prev + " " + cur, ""
+    return out
+
+
 def _is_heading_like(text: str) -> bool:
     t = re.sub(r"[*_#]+", "", text).strip()
     return 0 < len(t.split()) <= 25 and not t.endswith((".", ";", ",")) and not _FOOTNOTE.match(t) \
@@ -116,7 +128,7 @@ def _starts_findings(text: str, lang: Language) -> bool:
 def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
     """Every non-empty line of the source with where it is: section, region, domain and kind of finding."""
     lang = lang or load_language()
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = join_address_breaks(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     ks = key_sources_lines(lines)
     nonblank = [i for i, s in enumerate(lines) if s.strip()]
     next_line = {a: collapse(lines[b]) for a, b in zip(nonblank, nonblank[1:])}

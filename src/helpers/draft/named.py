@@ -10,7 +10,7 @@ of that instrument, and later mentions of the alias are merged into it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from helpers.data.domains import DOMAIN_IDS
@@ -29,6 +29,8 @@ class NamedPatterns:
     heads: dict[str, tuple[str, bool]]  # head word (casefolded) -> (type, needs a modifier)
     connectives: set[str]
     articles: set[str]
+    leading: set[str]
+    number_after: list[re.Pattern]
 
 
 @lru_cache(maxsize=4)
@@ -36,11 +38,14 @@ def named_patterns(lang: Language | None = None) -> NamedPatterns:
     lang = lang or load_language()
     conn = sorted(lang.connectives, key=len, reverse=True)
     phrases = [re.escape(p).replace(r"\ ", r"\s+") for p in lang.phrases]
-    word = r"(?:" + "|".join(phrases + [_CAP]) + r")"
+    # a capitalised parenthesis inside a title: 'Immigration (Work Permits) Regulations', not '(Act No. 6 of 2011)'
+    paren = r"\((?![^()]*\b(?:No|Nos|N°|Nº)\b)[A-Z][^()]{0,60}\)"
+    word = r"(?:" + "|".join(phrases + [_CAP, paren]) + r")"
     join = r"(?:\s+(?:(?:" + "|".join(re.escape(c) for c in conn) + r")\s+)*|\s*[’']\s*|-)"
     span = re.compile(r"(?<![\w-])" + word + r"(?:" + join + word + r")*")
     heads = {h.word.casefold(): (h.type, h.modifier) for h in lang.heads}
-    return NamedPatterns(span, heads, {c.casefold() for c in lang.connectives}, {a.casefold() for a in lang.articles})
+    return NamedPatterns(span, heads, {c.casefold() for c in lang.connectives}, {a.casefold() for a in lang.articles},
+                         set(lang.leading_words), list(lang.number_after))
 
 
 @dataclass
@@ -49,6 +54,7 @@ class NamedResult:
     aliases: dict[str, str]  # name key -> id of the numbered instrument whose title it is
     groups: list[list["NamedMention"]]  # the mentions of each candidate, in the same order
     alias_hits: list[tuple["NamedMention", str]]  # mentions of an alias, with the numbered id
+    titles: dict[str, str] = field(default_factory=dict)  # numbered id -> name printed with it
 
 
 @dataclass
@@ -61,6 +67,7 @@ class NamedMention:
     domain: str | None
     start: int
     end: int
+    number: str = ""  # a number printed after the name: '..., 1975 (No. 143)'
 
     @property
     def key(self) -> str:
@@ -71,6 +78,7 @@ def name_key(name: str, typ: str) -> str:
     """What two mentions of one instrument share: type and name without article, years and punctuation."""
     if typ == "constitution":
         return "constitution"
+    name = re.sub(r"\s*\([A-Z][A-Za-z]*[A-Z]+\)\s*$", "", name)  # a trailing acronym: '(IBMIS)'
     words = [w for w in re.findall(r"[\w]+", name.casefold()) if not re.fullmatch(r"\d+", w)]
     while words and words[0] in ("the", "a", "an", "el", "la", "le", "les", "l"):
         words = words[1:]
@@ -130,32 +138,56 @@ def named_mentions(blocks: list[Block], numbered: list[Mention], lang: Language 
     return out
 
 
+_TAIL = re.compile(r"\s+(?:in|on|since|by|from|of|until)\s+(?:(?:19|20)\d{2}|January|February|March|April|May|June|"
+                   r"July|August|September|October|November|December)\b.*$")
+
+
+def trim_name(text: str) -> str:
+    """A name without a trailing date phrase caught by the capitalised run ('... Community in 1999')."""
+    return _TAIL.sub("", text)
+
+
 def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> NamedMention | None:
+    text = trim_name(text)
     tokens = text.split()
-    while tokens and tokens[0].casefold() in np.articles:
+    while tokens and (tokens[0].casefold() in np.articles or tokens[0].casefold() in np.connectives
+                      or tokens[0] in np.leading):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
+    year_in_name = tokens[0] if tokens and is_year(tokens[0]) else ""  # '1951 Convention relating to ...'
     while tokens and (tokens[-1].casefold() in np.connectives or is_year(tokens[-1])):
+        if is_year(tokens[-1]) and not year_in_name:
+            year_in_name = tokens[-1]  # 'Immigration and Citizenship Act 2011'
         tokens = tokens[:-1]
     head = _head_in(tokens, np)
     if not head:
         return None
     k, typ, needs_modifier = head
     others = [t for j, t in enumerate(tokens) if j != k and t.casefold() not in np.connectives and t[:1].isupper()]
+    lead_year = is_year(tokens[0])
     name = " ".join(tokens)
     end = start + len(name)
     if sent[start:end] != name:  # spaces other than one blank inside the name: keep the printed words
         name = sent[start:end]
     after = sent[end:]
-    ym = _YEAR_AFTER.match(after)
-    year = (ym.group("y1") or ym.group("y2") or ym.group("y3")) if ym else ""
-    if needs_modifier and not others and not year:
+    ym = _YEAR_AFTER.match(sent[start + len(" ".join(tokens)):]) if year_in_name else _YEAR_AFTER.match(after)
+    year = year_in_name or ((ym.group("y1") or ym.group("y2") or ym.group("y3")) if ym else "")
+    if year_in_name and not lead_year:
+        end = start + len(" ".join(tokens)) + 1 + len(year_in_name)
+        ym = None
+        after = sent[end:]
+    number = ""
+    for rx in np.number_after:
+        nm = rx.match(sent[end + (ym.end() if ym else 0):])
+        if nm:
+            number = nm.group("number")
+    if needs_modifier and not others and (not year or lead_year):
         return None  # 'the Law', 'the Plan'
     if re.match(r"^\s*(?:No\.|N°|Nº|n°)", after):
         return None  # a numbered instrument the numbered patterns did not take
     if len(tokens) == 1 and typ != "constitution" and not year:
         return None
-    return NamedMention(name, typ, year, b.section, sent, b.domain, start, end + (ym.end() if ym else 0))
+    return NamedMention(name, typ, year, b.section, sent, b.domain, start, end + (ym.end() if ym else 0), number)
 
 
 def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids: dict[tuple[int, str, int], str],
@@ -170,7 +202,14 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
             titled = m.quote[m.start:m.end]
             for nm in named_mentions([Block(m.line, titled, m.section, "body", domain=m.domain)], [], lang):
                 aliases.setdefault(nm.key, iid)
-    # names printed inside a numbered mention's title were skipped above; collect the aliases they define
+    titles: dict[str, str] = {}  # numbered id -> the name printed with it
+    for nm in mentions:  # 'Immigration and Citizenship Act 2011 (Act No. 6 of 2011)'
+        for m in numbered:
+            if m.quote == nm.quote and 0 <= m.start - nm.end <= 3 and nm.quote[nm.end:m.start].strip() == "(":
+                iid = numbered_ids.get((m.line, m.quote, m.start))
+                if iid:
+                    aliases.setdefault(nm.key, iid)
+                    titles.setdefault(iid, nm.name + (f" {nm.year}" if nm.year and nm.year not in nm.name else ""))
     groups: dict[str, list[NamedMention]] = {}
     alias_hits: list[tuple[NamedMention, str]] = []
     titles_es: dict[str, str] = {}
@@ -199,18 +238,23 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
         names = list(dict.fromkeys(m.name for m in ms))
         if len(names) > 1:
             hints.append("printed as " + " / ".join(names[:4]))
+        number = next((m.number for m in ms if m.number), "")
+        if first.type == "constitution":  # the fullest name ('Constitution of the Republic of ...')
+            first = max(ms, key=lambda m: len(m.name))
         base = slug(first.name)[:60].strip("-") or first.type
         iid = base if first.type != "constitution" else f"constitution{'-' + year if year else ''}"
         if year and not iid.endswith(year) and first.type != "constitution":
             iid = f"{iid}-{year}"
+        if number:
+            iid = f"CONV-{number}" if first.type == "convention" else f"{iid}-{number}"
         while iid in used:
             iid += "-2"
         used.add(iid)
         out.append(InstrumentCandidate(
-            instrument_id=iid, type=first.type, number="", year=year, title_en=first.name,
+            instrument_id=iid, type=first.type, number=number, year=year, title_en=first.name,
             title_es=titles_es.get(key, ""),
             domains=sorted({m.domain for m in ms if m.domain}, key=DOMAIN_IDS.index), section=first.section,
             evidence=first.quote, printed=first.name, mentions=len(ms),
             sections=list(dict.fromkeys(m.section for m in ms)), hint="; ".join(hints), years=years,
             covid=any(m.section.startswith("COVID-19 annex") or _COVID.search(m.quote) for m in ms), rule="named"))
-    return NamedResult(out, aliases, list(groups.values()), alias_hits)
+    return NamedResult(out, aliases, list(groups.values()), alias_hits, titles)

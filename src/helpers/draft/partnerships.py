@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from helpers.draft.language import Language, load_language
 from helpers.draft.layout import Block
-from helpers.draft.named import named_patterns
+from helpers.draft.named import named_patterns, trim_name
 from helpers.draft.text import sentences, slug
 
 _ROLE_SLUG = {"member": "member", "founding_member": "founding-member", "observer": "observer",
@@ -39,7 +39,7 @@ def _names(sent: str, lang: Language) -> list[tuple[int, int, str]]:
     np = named_patterns(lang)
     out = []
     for m in np.span.finditer(sent):
-        text, start = m.group(0), m.start()
+        text, start = trim_name(m.group(0)), m.start()
         for part in re.split(r"(\s+and\s+the\s+)", text):
             if part and not re.fullmatch(r"\s+and\s+the\s+", part):
                 words = part.split()

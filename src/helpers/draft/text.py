@@ -40,7 +40,7 @@ def sentences(text: str) -> list[str]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         head = text[start:m.start()]
-        last_word = head.rsplit(" ", 1)[-1]
+        last_word = head.rsplit(" ", 1)[-1].lstrip("([“\"")
         if last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_word):
             continue
         end = m.start() + len(m.group(0).rstrip())  # keep a closing quote with its sentence
