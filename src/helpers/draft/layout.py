@@ -98,7 +98,7 @@ def join_address_breaks(lines: list[str]) -> list[str]:
 
 
 def _is_heading_like(text: str) -> bool:
-    t = re.sub(r"[*_#]+", "", text).strip()
+    t = re.sub(r"[*_#]+", "", text).strip().rstrip(SUPERSCRIPTS)
     return 0 < len(t.split()) <= 25 and not t.endswith((".", ";", ",")) and not _FOOTNOTE.match(t) \
         and not _ENTRY.search(t)
 
@@ -106,7 +106,7 @@ def _is_heading_like(text: str) -> bool:
 def _is_subheading(text: str, following: str) -> bool:
     """A thematic subheading inside a findings section ('**Access to health**'): a short line without a full
     stop, followed by a paragraph."""
-    t = re.sub(r"[*_#]+", "", text).strip()
+    t = re.sub(r"[*_#]+", "", text).strip().rstrip(SUPERSCRIPTS)
     return (0 < len(t.split()) <= 12 and not t.endswith((".", ";", ",", ":")) and t[:1].isupper()
             and len(following.split()) > len(t.split()) + 6 and not _FOOTNOTE.match(t) and " // " not in t)
 

@@ -185,7 +185,7 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> Nam
         return None  # 'the Law', 'the Plan'
     if re.match(r"^\s*(?:No\.|N°|Nº|n°)", after):
         return None  # a numbered instrument the numbered patterns did not take
-    if len(tokens) == 1 and typ != "constitution" and not year:
+    if len(tokens) == 1 and typ != "constitution":  # "the Law (2016)": a reference, not a name
         return None
     return NamedMention(name, typ, year, b.section, sent, b.domain, start, end + (ym.end() if ym else 0), number)
 

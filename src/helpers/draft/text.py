@@ -31,7 +31,7 @@ def slug(text: str) -> str:
 
 _ABBREVIATIONS = ("No.", "Nos.", "e.g.", "i.e.", "Art.", "p.", "pp.", "Mr.", "Ms.", "Dr.", "St.", "vs.", "n.d.",
                   "approx.", "Tel.", "cf.", "Co.", "Inc.", "N.")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“(*\d])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“(*\d])")
 
 
 def sentences(text: str) -> list[str]:
