@@ -53,7 +53,8 @@ def find_dates(text: str, lang: Language | None = None) -> list[tuple[int, str, 
         (re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{mre})\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE), "day"),
         (re.compile(rf"\b(?P<m>{mre})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE), "day"),
         (re.compile(rf"\b(?P<m>{mre})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE), "month"),
-        (re.compile(r"(?:\bin\s+(?:early\s+|late\s+|mid-)?|\bsince\s+|\buntil\s+|\(|\bof\s+)(?P<y>(?:19|20)\d{2})\b"), "year"),
+        (re.compile(r"(?:\bin\s+(?:early\s+|late\s+|mid-)?|\bsince\s+|\buntil\s+|\(|\bof\s+)(?P<y>(?:19|20)\d{2})\b",
+                    re.IGNORECASE), "year"),
     ]
     for rx, precision in pats:
         for m in rx.finditer(text):

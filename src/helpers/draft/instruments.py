@@ -16,7 +16,7 @@ from helpers.draft.language import Language, load_language
 from helpers.draft.layout import Block
 from helpers.draft.text import is_year, sentences
 
-_NUMBER = r"\d+(?:[-/.]\d+)*(?:(?:[-/]|(?<=\d))[A-Za-z]+(?:[-/.][A-Za-z]+)*)?"
+_NUMBER = r"\d+(?:[-/.]\d+)*(?:(?:[-/]|(?<=\d))[A-Za-z]+(?:[-/.][A-Za-z0-9]+)*)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 ISSUING_SUFFIXES = {

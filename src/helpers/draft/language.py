@@ -72,6 +72,7 @@ class Language:
     coverage_false: list[re.Pattern] = field(default_factory=list)
     covid_areas: list[Rule] = field(default_factory=list)
     partnership_negation: re.Pattern | None = None
+    partnership_not_after: re.Pattern | None = None
     partnership_roles: list[Rule] = field(default_factory=list)
     partnership_kinds: list[Rule] = field(default_factory=list)
 
@@ -173,6 +174,8 @@ def _merge(lang: Language, data: dict) -> None:
     p = data.get("partnerships", {})
     if "negation" in p:
         lang.partnership_negation = re.compile(p["negation"], re.IGNORECASE)
+    if "not_after" in p:
+        lang.partnership_not_after = re.compile(p["not_after"], re.IGNORECASE)
     lang.partnership_roles += _rules(p.get("roles", []), "role")
     lang.partnership_kinds += _rules(p.get("kinds", []), "kind")
 

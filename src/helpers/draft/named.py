@@ -39,7 +39,7 @@ def named_patterns(lang: Language | None = None) -> NamedPatterns:
     conn = sorted(lang.connectives, key=len, reverse=True)
     phrases = [re.escape(p).replace(r"\ ", r"\s+") for p in lang.phrases]
     # a capitalised parenthesis inside a title: 'Immigration (Work Permits) Regulations', not '(Act No. 6 of 2011)'
-    paren = r"\((?![^()]*\b(?:No|Nos|N°|Nº)\b)[A-Z][^()]{0,60}\)"
+    paren = r"\((?![^()]*\b(?:No|Nos|N°|Nº)\b)[A-Z][^(),]{0,60}\)"
     word = r"(?:" + "|".join(phrases + [_CAP, paren]) + r")"
     join = r"(?:\s+(?:(?:" + "|".join(re.escape(c) for c in conn) + r")\s+)*|\s*[’']\s*|-)"
     span = re.compile(r"(?<![\w-])" + word + r"(?:" + join + word + r")*")

@@ -83,6 +83,8 @@ def partnership_candidates(blocks: list[Block], lang: Language | None = None) ->
                     before = sent[max(0, m.start() - 30):m.start()]
                     if lang.partnership_negation is not None and lang.partnership_negation.search(before):
                         continue
+                    if lang.partnership_not_after is not None and lang.partnership_not_after.search(before):
+                        continue
                     after = [n for n in names if 0 <= n[0] - m.end() <= 6]
                     targets = after
                     if not after and rule.value in ("pro_tempore_presidency", "observer", "member"):
