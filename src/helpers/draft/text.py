@@ -43,6 +43,8 @@ def sentences(text: str) -> list[str]:
         last_word = head.rsplit(" ", 1)[-1].lstrip("([“\"")
         if last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_word):
             continue
+        if re.fullmatch(r"[A-Za-zºª°]{1,3}\.", last_word) and text[m.end():m.end() + 1].isdigit():
+            continue  # a number mark of any language: "Nr. 77", "Art. 3"
         end = m.start() + len(m.group(0).rstrip())  # keep a closing quote with its sentence
         out.append(text[start:end].strip())
         start = m.end()
