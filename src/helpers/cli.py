@@ -117,8 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
 # --- drafting a new profile and reviewing the draft ------------------------------------------------------
 
 def cmd_new_profile(args) -> int:
-    from helpers.draft.scaffold import new_profile, summary_text
+    from helpers.draft.scaffold import new_profile, redraft, summary_text
 
+    if args.redraft:
+        drafted, kept, stale = redraft(args.profile_id, args.source)
+        print(summary_text(drafted))
+        print(f"Re-drafted from {args.source}: {kept} decision(s) kept for unchanged candidates; {stale} no longer "
+              "match a candidate (kept in draft/decisions.csv, not used).")
+        return 0
     drafted = new_profile(args.profile_id, args.source, country=args.country, iso3=args.iso3, year=args.year)
     print(summary_text(drafted))
     return 0
@@ -171,6 +177,9 @@ def add_draft_parsers(sub) -> None:
     p.add_argument("--country", help="country name as the profile prints it (else TODO)")
     p.add_argument("--iso3", help="ISO 3166-1 alpha-3 code; must match the id")
     p.add_argument("--year", type=int, help="assessment year; must match the id")
+    p.add_argument("--redraft", action="store_true",
+                   help="draft an existing profile again from a corrected source text, keeping the decisions "
+                        "taken on candidates that did not change")
     p.set_defaults(func=cmd_new_profile)
 
     r = sub.add_parser("review", help="count the draft's candidates per table: accepted, edited, rejected, open",

@@ -247,3 +247,44 @@ def summary_text(d: Drafted) -> str:
         f"  4. `mgi validate {d.profile_id}` lists what is still missing or wrong.",
     ]
     return "\n".join(lines)
+
+
+def redraft(profile_id: str, source: str | Path, *, home: Path | None = None) -> tuple[Drafted, int, int]:
+    """Draft an existing profile again from a corrected source text: the source file and its SHA-256 are
+    replaced, the candidate files rewritten, and draft/decisions.csv kept. Returns the summary, the number of
+    decisions that still apply (unchanged candidates) and the number that no longer match a candidate."""
+    from helpers.draft.review import load_decisions
+
+    check_profile_id(profile_id)
+    home = Path(home) if home is not None else profiles_home()
+    target = home / profile_id
+    if not (target / DRAFT_DIR).is_dir():
+        raise BadParameter(f"{target} has no {DRAFT_DIR}/ folder: --redraft needs a profile started with "
+                           "mgi new-profile.")
+    text, _ = _check_source(Path(source))
+    draft = draft_from_text(text)
+    if not draft.is_profile:
+        raise BadParameter(f"{Path(source).name} is not an MGI profile: none of the MGI domain headings with their "
+                           "well-developed areas / areas for further development were found; nothing was written.")
+    meta = json.loads((target / DESCRIPTOR).read_text(encoding="utf-8"))
+    name = meta["mgi"]["source_file"]
+    work = Path(tempfile.mkdtemp(prefix=f".{profile_id}.redraft.", dir=home))
+    try:
+        shutil.copyfile(source, work / name)
+        digest = sha256_file(work / name)
+        files, notes = write_candidates(draft, work / DRAFT_DIR)
+        meta["mgi"]["source_sha256"] = digest
+        meta["resources"] = expected_resources(meta)
+        (work / DESCRIPTOR).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        for f in sorted((work / DRAFT_DIR).iterdir()):
+            os.replace(f, target / DRAFT_DIR / f.name)
+        os.replace(work / name, target / name)
+        os.replace(work / DESCRIPTOR, target / DESCRIPTOR)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    from helpers.draft.candidates import TABLE_ORDER, read_csv
+
+    keys = {r["review_key"] for t in TABLE_ORDER for r in read_csv(target / DRAFT_DIR / f"{t}.candidates.csv")}
+    decisions = load_decisions(target)
+    kept = sum(1 for k in decisions if k in keys)
+    return (Drafted(profile_id, target, name, digest, todo_fields(meta), files, notes), kept, len(decisions) - kept)
