@@ -3,7 +3,8 @@
 Each profile is drafted afresh from its own source text into a temporary folder, and the candidate files are
 compared with the profile's reviewed tables (helpers.draft.evaluate). PER-2021 is the answer key the patterns
 were written against, so its figures are in-sample; the fictional test profiles (tests/profiles) were written
-by someone else and are the out-of-sample check, small as they are.
+by someone else but imitate the Peru layout. The held-out profiles in benchmarks/heldout/ were written by
+others who had not seen the patterns; their first run is recorded in DRAFT_RECALL.md and never rewritten.
 
 Usage:  .venv/bin/python benchmarks/draft_recall.py [PROFILE ...] [--heldout] [--write]
         --heldout  score the held-out fictional profiles in benchmarks/heldout/<ID>/ instead (written by others
@@ -77,7 +78,8 @@ def _profile(pid: str, key_dir: Path | None) -> list[str]:
 
 def results(profiles: list[str], heldout: bool = False) -> str:
     start, end = (HSTART, HEND) if heldout else (START, END)
-    title = "Held-out results" if heldout else "Results"
+    title = "Held-out profiles after looking (no longer held-out: in-sample)" if heldout else \
+        "In-sample results"
     parts = [start, "", f"## {title} ({date.today().isoformat()})", ""]
     for pid in profiles:
         parts += _profile(pid, HELDOUT / pid if heldout else None)

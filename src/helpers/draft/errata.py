@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from helpers.draft.instruments import Mention
 from helpers.draft.layout import SUPERSCRIPTS, Block
@@ -56,14 +56,14 @@ def year_conflicts(groups: list[list], label) -> list[ErratumCandidate]:
 
 
 def number_conflicts(groups: dict[tuple[str, str], list[Mention]]) -> list[ErratumCandidate]:
-    """Two numbers of one type a character apart, one of them printed once ('Law No. 21146' / 'Law No. 31146');
+    """Two numbers of one type a character (or two swapped characters) apart, one of them printed once ('Law No. 21146' / 'Law No. 31146');
     and one number printed as two types ('Decree Law No. 689' / 'Legislative Decree No. 689')."""
     out = []
     keys = list(groups)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
             ma, mb = groups[a], groups[b]
-            if a[0] == b[0] and len(a[1]) == len(b[1]) >= 3 and Levenshtein.distance(a[1], b[1]) == 1 \
+            if a[0] == b[0] and len(a[1]) == len(b[1]) >= 3 and OSA.distance(a[1], b[1]) == 1 \
                     and min(len(ma), len(mb)) == 1:
                 odd, base = (ma, mb) if len(ma) < len(mb) else (mb, ma)
                 out.append(ErratumCandidate("", "slip", odd[0].section, odd[0].printed, base[0].printed,

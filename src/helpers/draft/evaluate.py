@@ -106,6 +106,8 @@ def _instrument_match(c: dict, k: dict) -> bool:
         return bool((c.get("number") or "").strip()) and numbers_match(c["number"], k["number"])
     if (c.get("number") or "").strip():
         return False
+    if c.get("instrument_id") and c["instrument_id"].casefold() == (k.get("instrument_id") or "").casefold():
+        return True  # the same slug of type and year ('constitution-2015')
     names = [k.get("title_en", ""), k.get("title_es", ""), (k.get("instrument_id") or "").replace("-", " ")]
     return any(same_name(c.get("title_en", ""), n) for n in names if n)
 

@@ -102,7 +102,9 @@ def _head_in(tokens: list[str], np: NamedPatterns) -> tuple[int, str, bool] | No
     return found[-1]
 
 
-_YEAR_AFTER = re.compile(r"^\s*(?:\((?P<y1>(?:19|20)\d{2})\)|of\s+(?P<y2>(?:19|20)\d{2})\b|,\s+(?P<y3>(?:19|20)\d{2})(?![\d-]))")
+_YEAR_AFTER = re.compile(r"^\s*(?:\((?P<y1>(?:19|20)\d{2})\)|of\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|"
+                         r"May|June|July|August|September|October|November|December)\s+)?(?P<y2>(?:19|20)\d{2})\b"
+                         r"|,\s+(?P<y3>(?:19|20)\d{2})(?![\d-]))")
 
 
 def _split_on_and(text: str, np: NamedPatterns) -> list[tuple[int, str]]:

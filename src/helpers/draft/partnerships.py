@@ -94,9 +94,11 @@ def partnership_candidates(blocks: list[Block], lang: Language | None = None) ->
                         # 'participates in the X and the Y': every name of the list
                         run = [after[0]]
                         for n in names:
-                            if n[0] > run[-1][1] and re.fullmatch(r"\s+and\s+the\s+|\s*,\s*(?:the\s+)?",
-                                                                  sent[run[-1][1]:n[0]]):
-                                run.append(n)
+                            if n[0] > run[-1][1] and (re.fullmatch(r"\s+and\s+the\s+|\s*,\s*(?:the\s+)?",
+                                                                   sent[run[-1][1]:n[0]])
+                                                      or re.search(r"\b(?:and|as well as)\s+(?:also\s+)?in\s+the\s+$",
+                                                                   sent[run[-1][1]:n[0]])):
+                                run.append(n)  # "... in the X, launched in 2020, and in the Y"
                         targets = run
                     for start, end, name in targets:
                         kind = _kind(name, lang)
