@@ -7,6 +7,7 @@ the fictional test profile XEX-2022 into a temporary folder, so that the noteboo
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from dataclasses import dataclass
@@ -106,8 +107,6 @@ class Review:
 
     def _paragraphs(self) -> list[str]:
         if not hasattr(self, "_paras"):
-            import json
-
             meta = json.loads((self.path / DESCRIPTOR).read_text(encoding="utf-8"))
             text = (self.path / meta["mgi"]["source_file"]).read_text(encoding="utf-8")
             self._paras = [collapse(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
@@ -123,7 +122,8 @@ class Review:
 
 
 def _filled(v) -> bool:
-    return v is not None and not (isinstance(v, float) and pd.isna(v)) and not pd.isna(v) and str(v) != ""
+    """A cell with a value: not None, not pandas' NA, not empty."""
+    return v is not None and not pd.isna(v) and str(v) != ""
 
 
 def open_review(profile: str = "", table: str = "findings", *, home: Path | None = None) -> Review:
