@@ -250,9 +250,19 @@ def test_covid_dates_and_precision(text, start, end):
     ("The subsidy was limited to regular migrants holding a permit.", "false"),
     ("The cash transfer was available only to documented migrants.", "false"),
     ("The Ministry suspended immigration fines.", ""),
+    ("Testing was free regardless of status, but treatment only for holders of a permit.", ""),  # both: undecided
 ])
 def test_covid_coverage_only_where_the_words_say_so(text, covers):
     assert coverage(text)[0] == covers
+
+
+def test_coverage_suggestions_always_satisfy_the_validated_rule():
+    from helpers.data.wordrules import COVERAGE_RULE
+
+    for text in ("Testing was free for all, regardless of migration status.", "Only documented migrants qualify.",
+                 "Vaccination is open to every person."):
+        value, words = coverage(text)
+        assert COVERAGE_RULE.justified(value, text) if value else not words
 
 
 # --- partnerships -------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """COVID-19 responses: one candidate per paragraph of the COVID-19 annex and per body sentence that names a
 COVID-19 measure, with a suggested area, dates (and their precision), status and coverage of migrants.
 
-Coverage is suggested only where the words say so (the phrases are in the language files); otherwise empty.
+Coverage is suggested only where the words say so, with the phrases of the rule `mgi validate` checks
+(helpers.data.wordrules.COVERAGE_RULE, said once there); otherwise empty.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from helpers.data.wordrules import COVERAGE_RULE
 from helpers.draft.findings import first_sentence
 from helpers.draft.language import Language, load_language
 from helpers.draft.layout import Block
@@ -89,17 +91,17 @@ def dates_of(text: str, lang: Language | None = None) -> tuple[str, str, str]:
     return start, end, "; ".join(notes)
 
 
-def coverage(text: str, lang: Language | None = None) -> tuple[str, str]:
-    """('true'|'false'|'', the words): true only where the words say migrants are covered whatever their status."""
-    lang = lang or load_language()
-    for rx in lang.coverage_false:
-        m = rx.search(text)
-        if m:
-            return "false", m.group(0)
-    for rx in lang.coverage_true:
-        m = rx.search(text)
-        if m:
-            return "true", m.group(0)
+def coverage(text: str) -> tuple[str, str]:
+    """('true'|'false'|'', the words): the written rule of the data layer (helpers.data.wordrules), so that a
+    suggestion is always one `mgi validate` accepts. Where the quote has words for both answers, nothing is
+    suggested and both are shown."""
+    yes, no = COVERAGE_RULE.found("true", text), COVERAGE_RULE.found("false", text)
+    if yes and no:
+        return "", "both: " + "; ".join(yes + no)
+    if yes:
+        return "true", "; ".join(yes)
+    if no:
+        return "false", "; ".join(no)
     return "", ""
 
 
@@ -122,7 +124,7 @@ def _status(text: str, lang: Language) -> str:
 def _candidate(n: int, text: str, b: Block, rule: str, lang: Language) -> CovidCandidate:
     area, area_rule = _area(text, lang)
     start, end, precision = dates_of(text, lang)
-    covers, words = coverage(text, lang)
+    covers, words = coverage(text)
     status = _status(text, lang)
     hints = ["measure drafted as the first sentence: rewrite it in your words"]
     if status != "not_stated" and not end:

@@ -68,8 +68,6 @@ class Language:
     min_words: int = 8
     themes: list[Rule] = field(default_factory=list)
     covid: dict[str, re.Pattern] = field(default_factory=dict)
-    coverage_true: list[re.Pattern] = field(default_factory=list)
-    coverage_false: list[re.Pattern] = field(default_factory=list)
     covid_areas: list[Rule] = field(default_factory=list)
     partnership_negation: re.Pattern | None = None
     partnership_not_after: re.Pattern | None = None
@@ -167,9 +165,6 @@ def _merge(lang: Language, data: dict) -> None:
     for key in ("pandemic", "measure", "annex_intro", "repealed", "annulled", "ended"):
         if key in c:
             lang.covid[key] = re.compile(c[key], re.IGNORECASE)
-    cov = c.get("coverage", {})
-    lang.coverage_true += _compile(cov.get("true", []))
-    lang.coverage_false += _compile(cov.get("false", []))
     lang.covid_areas += _rules(c.get("areas", []), "area")
     p = data.get("partnerships", {})
     if "negation" in p:
