@@ -3,6 +3,7 @@ not an MGI profile, and the language files as data (a new style is a data change
 
 from __future__ import annotations
 
+import csv
 import shutil
 
 import pytest
@@ -175,6 +176,21 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("MGI_HOME", str(tmp_path / "project"))
     monkeypatch.delenv("MGI_PROFILE_PATH", raising=False)
     return tmp_path
+
+
+def test_metadata_suggestions_for_a_first_profile_without_covid_annex(home, tmp_path):
+    src = tmp_path / "first.txt"
+    src.write_text(FIRST_PROFILE, encoding="utf-8")
+    d = new_profile("XTL-2020", src)
+    with (d.path / "draft" / "metadata.candidates.csv").open(encoding="utf-8") as f:
+        rows = {r["field"]: r["value"] for r in csv.DictReader(f)}
+    assert rows["mgi/absent_tables/covid_responses"] == "no COVID-19 annex in this edition"
+    assert rows["mgi/baseline_year"].startswith("null")
+    src.write_text(FOLLOW_UP, encoding="utf-8")
+    d = new_profile("XTL-2022", src)
+    with (d.path / "draft" / "metadata.candidates.csv").open(encoding="utf-8") as f:
+        rows = {r["field"]: r["value"] for r in csv.DictReader(f)}
+    assert "mgi/absent_tables/covid_responses" not in rows and rows["mgi/baseline_year"] == "2018"
 
 
 def test_a_text_that_is_not_a_profile_is_refused_and_nothing_written(home, tmp_path, capsys):

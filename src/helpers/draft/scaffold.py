@@ -153,6 +153,11 @@ def metadata_suggestions(draft: Draft) -> list[list[str]]:
             out.append(["mgi/baseline_year", m.group(1), t])
         if m := re.search(r"(Migration Governance Indicators Profile (?:19|20)\d{2} – [^.]+?) is available", t):
             out.append(["mgi/baseline_title", m.group(1), t])
+    if not any(b.section.startswith("COVID-19 annex") for b in draft.blocks):
+        out.append(["mgi/absent_tables/covid_responses", "no COVID-19 annex in this edition",
+                    ""])  # nothing to quote: the annex heading is absent
+    if draft.baseline_year is None:
+        out.append(["mgi/baseline_year", "null (a first profile: no summary of updates since a baseline)", ""])
     seen, unique = set(), []
     for row in out:
         if tuple(row[:2]) not in seen:
