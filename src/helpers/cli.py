@@ -172,10 +172,90 @@ def build_parser() -> argparse.ArgumentParser:
     ls.set_defaults(func=cmd_list)
 
     add_run_parsers(sub)
-
-    from helpers.draft.scaffold import add_new_profile_parser
-    add_new_profile_parser(sub)
+    add_draft_parsers(sub)
     return p
+
+
+# --- drafting a new profile and reviewing the draft ------------------------------------------------------
+
+def cmd_new_profile(args) -> int:
+    from helpers.draft.scaffold import new_profile, redraft, summary_text
+
+    if args.redraft:
+        drafted, kept, stale = redraft(args.profile_id, args.source)
+        print(summary_text(drafted))
+        print(f"Re-drafted from {args.source}: {kept} decision(s) kept for unchanged candidates; {stale} no longer "
+              "match a candidate (kept in draft/decisions.csv, not used).")
+        return 0
+    drafted = new_profile(args.profile_id, args.source, country=args.country, iso3=args.iso3, year=args.year)
+    print(summary_text(drafted))
+    return 0
+
+
+def _draft_folder(profile_id: str) -> Path:
+    from helpers.draft.review import DRAFT_DIR
+
+    path = find_profile(profile_id)
+    if not (path / DRAFT_DIR).is_dir():
+        raise BadParameter(f"{path} has no {DRAFT_DIR}/ folder: nothing to review (start with mgi new-profile).")
+    return path
+
+
+def cmd_review(args) -> int:
+    from helpers.draft.review import counts_text, review_counts, stale_decisions
+
+    path = _draft_folder(args.profile_id)
+    print(counts_text(args.profile_id, review_counts(path), stale_decisions(path)))
+    return 0
+
+
+def cmd_accept(args) -> int:
+    from helpers.draft.review import AcceptFailed, accept, accept_text
+
+    path = _draft_folder(args.profile_id)
+    try:
+        done = accept(path)
+    except AcceptFailed as exc:
+        print(f"mgi accept {args.profile_id}: the accepted rows do not validate; no table was changed:",
+              file=sys.stderr)
+        for problem in exc.problems:
+            print("  " + problem.format(), file=sys.stderr)
+        print("Edit or reject those candidates (notebooks/review_draft.ipynb), then run mgi accept again.",
+              file=sys.stderr)
+        return 1
+    print(accept_text(args.profile_id, done))
+    return 0
+
+
+def add_draft_parsers(sub) -> None:
+    p = sub.add_parser(
+        "new-profile", help="start a profile folder from a source text, with candidate rows to review",
+        description="Create data/profiles/ID/ with the source text (unaltered), a datapackage.json skeleton and "
+                    "candidate rows for every table in draft/, found by patterns (findings, instruments, "
+                    "figures, COVID-19 responses, partnerships, errata, Key sources). Never overwrites an "
+                    "existing profile; a text that is not an MGI profile is refused.")
+    p.add_argument("profile_id", metavar="ID", help="ISO3-YEAR, e.g. PER-2021 (year: the assessment year)")
+    p.add_argument("--source", required=True, metavar="FILE.txt", help="the profile's text (UTF-8)")
+    p.add_argument("--country", help="country name as the profile prints it (else TODO)")
+    p.add_argument("--iso3", help="ISO 3166-1 alpha-3 code; must match the id")
+    p.add_argument("--year", type=int, help="assessment year; must match the id")
+    p.add_argument("--redraft", action="store_true",
+                   help="draft an existing profile again from a corrected source text, keeping the decisions "
+                        "taken on candidates that did not change")
+    p.set_defaults(func=cmd_new_profile)
+
+    r = sub.add_parser("review", help="count the draft's candidates per table: accepted, edited, rejected, open",
+                       description="Counts of the review of a drafted profile (decisions in draft/decisions.csv; "
+                                   "take them in notebooks/review_draft.ipynb).")
+    r.add_argument("profile_id", metavar="ID")
+    r.set_defaults(func=cmd_review)
+
+    a = sub.add_parser("accept", help="write the accepted candidates into the tables, then validate",
+                       description="Write every accepted or edited candidate of draft/ into the profile's tables "
+                                   "(with ids; rows written by hand are kept; open candidates are not written), "
+                                   "validate, and change nothing if the tables do not validate.")
+    a.add_argument("profile_id", metavar="ID")
+    a.set_defaults(func=cmd_accept)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.draft.scaffold import DRAFT_DIR, new_profile
-from helpers.draft.extract import numbers_match
+from rapidfuzz import fuzz
+
+from helpers.draft.instruments import numbers_match
 from helpers.paths import find_profile
 from helpers.data.quotes import collapse
 
@@ -31,6 +34,7 @@ class TableScore:
     missed: list[str] = field(default_factory=list)  # key rows no candidate found
     false: list[str] = field(default_factory=list)  # candidates matching no key row
     in_errata: list[str] = field(default_factory=list)  # false candidates the key's errata record as slips
+    note: str = ""  # agreement of suggested cells among matched rows
 
     @property
     def recall(self) -> float | None:
@@ -78,19 +82,86 @@ def _same_value(c: dict, k: dict) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(b))
 
 
+def _norm_name(s: str) -> str:
+    s = re.sub(r"\([^()]*\)", " ", s or "").replace("*", "")
+    s = re.sub(r"[^\w]+", " ", s.casefold())
+    words = [w for w in s.split() if w not in ("the", "of", "on", "and", "de", "la", "del", "du", "des")]
+    return " ".join(words)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two printed names of one instrument or process: near-identical, or one holds the other's words in order
+    when the shorter has three words or more."""
+    a, b = _norm_name(a), _norm_name(b)
+    if not a or not b:
+        return False
+    if max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) >= 85:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short.split()) >= 3 and f" {short} " in f" {long_} "
+
+
+def _instrument_match(c: dict, k: dict) -> bool:
+    if (k.get("number") or "").strip():
+        return bool((c.get("number") or "").strip()) and numbers_match(c["number"], k["number"])
+    if (c.get("number") or "").strip():
+        return False
+    if c.get("instrument_id") and c["instrument_id"].casefold() == (k.get("instrument_id") or "").casefold():
+        return True  # the same slug of type and year ('constitution-2015')
+    names = [k.get("title_en", ""), k.get("title_es", ""), (k.get("instrument_id") or "").replace("-", " ")]
+    return any(same_name(c.get("title_en", ""), n) for n in names if n)
+
+
+def _agreement(key: list[dict], cands: list[dict], match, field_name: str) -> str:
+    """How often a matched candidate's suggestion agrees with the key (first matching candidate per key row)."""
+    pairs = []
+    for k in key:
+        c = next((c for c in cands if match(c, k)), None)
+        if c is not None:
+            pairs.append((c.get(field_name, ""), k.get(field_name, "")))
+    if not pairs:
+        return ""
+    same = sum(1 for a, b in pairs if (a or "") == (b or ""))
+    return f"{field_name} agrees with the key for {same} of {len(pairs)} matched rows ({100 * same / len(pairs):.0f}%)"
+
+
 def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     """Scores of the candidate files in draft_dir against the tables of the profile folder key_dir."""
     errata = _rows(key_dir / "errata.csv")
     errata_quotes = [e.get("source_says", "") for e in errata if e.get("kind") in ("slip", "contradiction")]
     scores: list[TableScore] = []
 
-    key = [r for r in _rows(key_dir / "instruments.csv") if (r.get("number") or "").strip()]
+    key = _rows(key_dir / "findings.csv")
+    cands = _rows(draft_dir / "findings.candidates.csv")
+
+    def finding_match(c, k):
+        return c["domain"] == k["domain"] and c["kind"] == k["kind"] and _overlap(c["evidence"], k["evidence"])
+
+    s = _score("findings", "same domain and kind, quotes overlap (a paragraph holds the key's quote)", key, cands,
+               finding_match, lambda k: f"{k['finding_id']} {k['domain']}/{k['kind']}: {k['evidence'][:70]}",
+               lambda c: f"{c['finding_id']} {c['domain']}/{c['kind']}: {c['evidence'][:70]} ({c['section']})")
+    s.note = _agreement(key, cands, finding_match, "baseline_status")
+    scores.append(s)
+
+    key_all = _rows(key_dir / "instruments.csv")
     cands = _rows(draft_dir / "instruments.candidates.csv")
+
+    def ins_label(k):
+        return f"{k['instrument_id']} ({k.get('number') or k.get('title_en', '')[:60]})"
+
+    def cand_ins(c):
+        return f"{c['instrument_id']}: {c.get('review_printed_as', '')[:70]} — {c['section']}"
+
+    scores.append(_score("instruments", "all rows: numbered by number, named by name (title_en, title_es or id)",
+                         key_all, cands, _instrument_match, ins_label, cand_ins, errata_quotes))
+    numbered = [c for c in cands if (c.get("number") or "").strip()]
     scores.append(_score(
-        "instruments", "numbered instruments of instruments.csv; same number (an issuing-body suffix may be "
-        "missing on one side)", key, cands, lambda c, k: numbers_match(c["number"], k["number"]),
-        lambda k: f"{k['instrument_id']} ({k['number']})",
-        lambda c: f"{c['instrument_id']}: {c.get('review_printed_as', '')} — {c['section']}", errata_quotes))
+        "instruments", "numbered: same number (an issuing-body suffix may be missing on one side)",
+        [k for k in key_all if (k.get("number") or "").strip()], numbered, _instrument_match, ins_label, cand_ins,
+        errata_quotes))
+    scores.append(_score("instruments", "named (no number): same name", [k for k in key_all if not
+                         (k.get("number") or "").strip()], [c for c in cands if c not in numbered],
+                         _instrument_match, ins_label, cand_ins))
 
     key = _rows(key_dir / "statistics.csv")
     cands = _rows(draft_dir / "statistics.candidates.csv")
@@ -102,9 +173,42 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
         return f"{k['statistic_id']} {k['value']} {k['unit']} ({k['indicator']})"
 
     scores.append(_score("statistics", "same value", key, cands, _same_value, key_fig, fig_label))
-    scores.append(_score("statistics", "same value in the same passage (the quotes overlap)", key, cands,
-                         lambda c, k: _same_value(c, k) and _overlap(c["evidence"], k["evidence"]),
-                         key_fig, fig_label))
+    s = _score("statistics", "same value in the same passage (the quotes overlap)", key, cands,
+               lambda c, k: _same_value(c, k) and _overlap(c["evidence"], k["evidence"]), key_fig, fig_label)
+    s.note = _agreement(key, cands, lambda c, k: _same_value(c, k) and _overlap(c["evidence"], k["evidence"]),
+                        "theme")
+    scores.append(s)
+
+    if (key_dir / "covid_responses.csv").is_file():
+        key = _rows(key_dir / "covid_responses.csv")
+        cands = _rows(draft_dir / "covid_responses.candidates.csv")
+
+        def covid_match(c, k):
+            return _overlap(c["evidence"], k["evidence"])
+
+        s = _score("covid_responses", "quotes overlap", key, cands, covid_match,
+                   lambda k: f"{k['response_id']} {k['area']}: {k['evidence'][:70]}",
+                   lambda c: f"{c['response_id']} {c['area']}: {c['evidence'][:70]} ({c['section']})")
+        s.note = "; ".join(filter(None, [_agreement(key, cands, covid_match, "area"),
+                                         _agreement(key, cands, covid_match, "covers_regardless_of_status")]))
+        scores.append(s)
+
+    key = _rows(key_dir / "partnerships.csv")
+    cands = _rows(draft_dir / "partnerships.candidates.csv")
+    scores.append(_score("partnerships", "same role, same name", key, cands,
+                         lambda c, k: c["role"] == k["role"] and same_name(c["name"], k["name"]),
+                         lambda k: f"{k['partnership_id']} ({k['role']})",
+                         lambda c: f"{c['partnership_id']}: {c['evidence'][:70]}"))
+
+    cands = _rows(draft_dir / "errata.candidates.csv")
+
+    def erratum_match(c, k):
+        return any(_overlap(a, b) for a in (c["source_says"], c.get("conflicts_with", ""))
+                   for b in (k.get("source_says", ""), k.get("conflicts_with", "")) if a and b)
+
+    scores.append(_score("errata", "the questionable words overlap (either side of the conflict)", errata, cands,
+                         erratum_match, lambda k: f"{k['erratum_id']} {k['kind']}: {k['source_says'][:60]}",
+                         lambda c: f"{c['erratum_id']} {c['review_rule']}: {c['source_says'][:60]}"))
 
     key = _rows(key_dir / "sources.csv")
     cands = _rows(draft_dir / "sources.candidates.csv")
@@ -126,9 +230,9 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     return scores
 
 
-def draft_and_evaluate(profile_id: str) -> list[TableScore]:
+def draft_and_evaluate(profile_id: str, key_dir: Path | None = None) -> list[TableScore]:
     """Draft a profile afresh from its own source text (in a temporary folder) and score the draft against it."""
-    key_dir = find_profile(profile_id)
+    key_dir = key_dir or find_profile(profile_id)
     meta = json.loads((key_dir / "datapackage.json").read_text(encoding="utf-8"))
     source = key_dir / meta["mgi"]["source_file"]
     with tempfile.TemporaryDirectory(prefix="mgi-draft-") as tmp:
@@ -157,4 +261,7 @@ def scores_markdown(profile_id: str, scores: list[TableScore], *, details: bool 
                 errata = f"; {len(s.in_errata)} of them are slips the errata record" if s.in_errata else ""
                 lines.append(f"\n{profile_id} {s.table} ({s.match_rule}) — false candidates ({len(s.false)}{errata}):")
                 lines += [f"- {f}{' *(in errata.csv)*' if f in s.in_errata else ''}" for f in s.false]
+    notes = [f"- {s.table} ({s.match_rule}): {s.note}" for s in scores if s.note]
+    if notes:
+        lines += ["", "Suggested cells among matched rows:"] + notes
     return "\n".join(lines) + "\n"

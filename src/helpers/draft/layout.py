@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from helpers.data.domains import DOMAINS
+from helpers.data.domains import DOMAIN_IDS, DOMAINS
 from helpers.data.quotes import collapse
+from helpers.draft.language import Language, load_language, normalise_heading
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FOOTNOTE = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*")
 _LATEX_FOOTNOTE = re.compile(r"^\$\^[^$]*?(\d+)[^$]*\$\s*(?:\$\\,\$\s*)?")  # '$^{^{\rm 6}}$ $\,$' from the PDF
 _NUMBERED = re.compile(r"^([1-6])\.([1-9])\.?\s+(?:Migration governance:\s*)?(.+)$")
-_SUMMARY = re.compile(r"^SUMMARY OF UPDATES SINCE (\d{4})$", re.IGNORECASE)
 _ENTRY = re.compile(r"\bAvailable at\b|\bNot available online\b")
 _YEAR_TAG = re.compile(r"^(\d{4}[a-z]?|n\.d\.)\s")
 HEADING = "\x00heading:"
@@ -35,13 +35,9 @@ class Block:
     heading: bool = False  # a heading line (not prose)
     footnote: str | None = None  # footnote number when the block is a footnote
     organisation: str | None = None  # Key sources: the heading the entry is listed under
-
-
-def _norm_label(s: str) -> str:
-    return collapse(s).replace("’", "'").casefold()
-
-
-_DOMAIN_LABELS = {_norm_label(d.label): d.label for d in DOMAINS}
+    domain: str | None = None  # the domain whose section the block is in
+    kind: str | None = None  # for a finding paragraph: update_since_baseline, well_developed, further_development
+    summary_year: str | None = None  # the year of 'Summary of updates since <year>', once seen
 
 
 def is_key_source_entry(text: str) -> bool:
@@ -89,14 +85,60 @@ def key_sources_lines(lines: list[str]) -> dict[int, str]:
     return best
 
 
-def source_blocks(raw: str) -> list[Block]:
-    """Every non-empty line of the source with where it is."""
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def join_address_breaks(lines: list[str]) -> list[str]:
+    """A web address broken onto the next line ('.../notices/' + 'extension-of-permits-2020.') joined to its
+    entry; the emptied line keeps the line numbers. The joined text is what the collapsed source reads."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1].rstrip(), out[i].strip()
+        if cur and prev and " " not in cur and re.search(r"(?:https?://|www\.)\S*$", prev) \
+                and (re.search(r"[/\-_=&?#.]$", prev) or cur[:1].islower() or cur[:1].isdigit()):
+            out[i - 1], out[i] = prev + " " + cur, ""
+    return out
+
+
+def _is_heading_like(text: str) -> bool:
+    t = re.sub(r"[*_#]+", "", text).strip().rstrip(SUPERSCRIPTS)
+    return 0 < len(t.split()) <= 25 and not t.endswith((".", ";", ",")) and not _FOOTNOTE.match(t) \
+        and not _ENTRY.search(t)
+
+
+def _is_subheading(text: str, following: str) -> bool:
+    """A thematic subheading inside a findings section ('**Access to health**'): a short line without a full
+    stop, followed by a paragraph."""
+    t = re.sub(r"[*_#]+", "", text).strip().rstrip(SUPERSCRIPTS)
+    return (0 < len(t.split()) <= 12 and not t.endswith((".", ";", ",", ":")) and t[:1].isupper()
+            and len(following.split()) > len(t.split()) + 6 and not _FOOTNOTE.match(t) and " // " not in t)
+
+
+def _printed_heading(text: str) -> str:
+    """The heading as printed without Markdown markers and numbering."""
+    t = re.sub(r"[*_#]+", "", text).strip()
+    return re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s*[:–—-]?\s*", "", t).strip()
+
+
+def _starts_findings(text: str, lang: Language) -> bool:
+    """Is this line a well-developed / further-development heading (so the line before is a domain heading)?"""
+    if not _is_heading_like(text):
+        return False
+    found = lang.heading_kind(lang.strip_prefixes(normalise_heading(text)[1]))
+    return bool(found) and found[0] in ("well_developed", "further_development")
+
+
+def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
+    """Every non-empty line of the source with where it is: section, region, domain and kind of finding."""
+    lang = lang or load_language()
+    lines = join_address_breaks(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     ks = key_sources_lines(lines)
+    nonblank = [i for i, s in enumerate(lines) if s.strip()]
+    next_line = {a: collapse(lines[b]) for a, b in zip(nonblank, nonblank[1:])}
     blocks: list[Block] = []
     section, region = "Front matter", "front"
     summary_year: str | None = None
-    in_summary = False
+    mode = ""  # "summary", "findings" or "" (what the paragraphs under the current heading are)
+    domain: str | None = None
+    kind: str | None = None
+    base = ""  # section label of the current findings heading, before any thematic subheading
     for i, raw_line in enumerate(lines):
         text = collapse(raw_line)
         if not text:
@@ -111,32 +153,62 @@ def source_blocks(raw: str) -> list[Block]:
                 blocks.append(Block(i + 1, text[2:] if text.startswith("- ") else text,
                                     f"Key sources – {value}" if value else "Key sources", "key_sources",
                                     organisation=value or None))
-            section, region = "Key sources", "key_sources"
+            section, region, mode, domain, kind = "Key sources", "key_sources", "", None, None
             continue
         heading = False
         upper = text.upper()
-        m_num = _NUMBERED.match(text)
+        number, normal = normalise_heading(text)
+        normal = lang.strip_prefixes(normal)
+        found = lang.heading_kind(normal) if _is_heading_like(text) else None
+        what = found[0] if found else None
+        dom = lang.domain_of_heading(normal) if _is_heading_like(text) and not found else None
+        covid_caps = ("COVID" in upper or "CORONAVIRUS" in upper) and text == upper and len(text) < 160
         if " // " in text:  # table of contents
             heading = True
-        elif upper == "INTRODUCTION":
-            section, region, in_summary, heading = "Introduction", "body", False, True
-        elif upper == "CONCEPTUAL FRAMEWORK":
-            section, region, in_summary, heading = "Conceptual framework", "body", False, True
-        elif _SUMMARY.match(text):
-            summary_year = _SUMMARY.match(text).group(1)
-            section, region, in_summary, heading = f"Summary of updates since {summary_year}", "body", True, True
-        elif in_summary and _norm_label(text) in _DOMAIN_LABELS:
-            section = f"Summary of updates since {summary_year} – {_DOMAIN_LABELS[_norm_label(text)]}"
-            heading = True
-        elif m_num and len(m_num.group(3).split()) <= 12 and not m_num.group(3).endswith("."):
+        elif what in ("introduction", "conceptual_framework"):
+            section = "Introduction" if what == "introduction" else "Conceptual framework"
+            region, mode, heading, domain, kind = "body", "", True, None, None
+        elif what == "summary":
+            summary_year = found[1].groupdict().get("year") or summary_year
+            section = f"Summary of updates since {summary_year}" if summary_year else _printed_heading(text)
+            region, mode, heading, domain, kind = "body", "summary", True, None, "update_since_baseline"
+            base = section
+        elif dom and mode == "summary" and not number and not _starts_findings(next_line.get(i, ""), lang):
+            domain, heading = dom, True
+            section = base = f"{base.split(' – ')[0]} – {DOMAINS[DOMAIN_IDS.index(dom)].label}"
+        elif what in ("well_developed", "further_development"):
+            m_dom = re.fullmatch(r"([1-6])\.([1-9])", number)
+            if m_dom:
+                domain = DOMAINS[int(m_dom.group(1)) - 1].id
+            kind, mode, region, heading = what, "findings", "body", True
+            printed = _printed_heading(text)
+            printed = re.sub(r"^Migration governance:\s*", "", printed, flags=re.IGNORECASE)
+            if m_dom:
+                section = f"{number} {printed}"
+            elif domain:
+                section = f"{printed} – {DOMAINS[DOMAIN_IDS.index(domain)].label}"
+            else:
+                section = printed
+            base = section
+        elif dom:
+            domain, kind, mode, region, heading = dom, None, "", "body", True
+            section = base = DOMAINS[DOMAIN_IDS.index(dom)].label
+        elif what == "covid_annex" or covid_caps:
+            section, region, mode, heading, domain, kind = "COVID-19 annex", "body", "covid", True, None, None
+        elif what == "annex" or re.match(r"^MiGOF\b.*Framework", text):
+            section, region, mode, heading, domain, kind = "Annex – MiGOF", "annex", "", True, None, None
+        elif what == "key_sources":
+            section, region, mode, heading, domain, kind = "Key sources", "key_sources", "", True, None, None
+        elif (m_num := _NUMBERED.match(text)) and len(m_num.group(3).split()) <= 12 \
+                and not m_num.group(3).endswith("."):
             section = f"{m_num.group(1)}.{m_num.group(2)} {m_num.group(3).strip()}"
-            region, in_summary, heading = "body", False, True
-        elif ("COVID-19" in upper or "CORONAVIRUS" in upper) and text == upper and len(text) < 160:
-            section, region, in_summary, heading = "COVID-19 annex", "body", False, True
-        elif re.match(r"^MiGOF\b.*Framework", text) or upper in ("ANNEX", "ANNEXES"):
-            section, region, in_summary, heading = "Annex – MiGOF", "annex", False, True
+            region, mode, heading, kind = "body", "", True, None
+            domain = DOMAINS[int(m_num.group(1)) - 1].id
         elif text == upper and any(c.isalpha() for c in text):
-            heading = True  # a domain heading in capitals or a page title
+            heading = True  # a page title or running header in capitals
+        elif mode in ("findings", "summary") and _is_subheading(text, next_line.get(i, "")):
+            heading = True
+            section = f"{base} – {_printed_heading(text)}"
         footnote = None
         body = text
         m_fn = _FOOTNOTE.match(text) or _LATEX_FOOTNOTE.match(text)
@@ -145,10 +217,20 @@ def source_blocks(raw: str) -> list[Block]:
             body = text[m_fn.end():]
         where = section
         if footnote:
-            base = section.split(" ", 1)[0] if re.match(r"^\d\.\d ", section) else section
-            where = f"{base}, footnote {footnote}"
-        blocks.append(Block(i + 1, body, where, region, heading=heading, footnote=footnote))
+            head = section.split(" ", 1)[0] if re.match(r"^\d\.\d ", section) else section
+            where = f"{head}, footnote {footnote}"
+        in_findings = mode in ("findings", "summary") and not heading
+        blocks.append(Block(i + 1, body, where, region, heading=heading, footnote=footnote,
+                            domain=domain if region != "key_sources" else None,
+                            kind=kind if in_findings else None,
+                            summary_year=summary_year))
     return _lost_markers(blocks)
+
+
+def is_mgi_profile(blocks: list[Block]) -> bool:
+    """True when the text has the MGI structure: findings headings in at least two domains."""
+    domains = {b.domain for b in blocks if b.kind and b.domain}
+    return len(domains) >= 2
 
 
 def _lost_markers(blocks: list[Block]) -> list[Block]:
@@ -167,7 +249,7 @@ def _lost_markers(blocks: list[Block]) -> list[Block]:
         n = int(prev.footnote)
         if int(nxt.footnote) == n + 2:
             base = prev.section.rsplit(", footnote", 1)[0]
-            out[k] = replace(b, section=f"{base}, footnote {n + 1}", footnote=str(n + 1))
+            out[k] = replace(b, section=f"{base}, footnote {n + 1}", footnote=str(n + 1), kind=None)
     return out
 
 

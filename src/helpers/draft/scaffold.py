@@ -7,7 +7,6 @@ lists exactly what a person still has to write, and nothing unreviewed can pass 
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
@@ -16,10 +15,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.draft.extract import Draft, draft_from_text, format_value
+from helpers.draft.candidates import write_candidate_files, write_csv
+from helpers.draft.extract import Draft, draft_from_text
 from helpers.data.datapackage import DESCRIPTOR, TODO, expected_resources, sha256_file, todo_fields
 from helpers.paths import PROFILE_ID, BadParameter, check_plain_name, profiles_home
-from helpers.data.schema import INSTRUMENTS, SOURCES, STATISTICS
 
 DRAFT_DIR = "draft"
 DATA_VERSION = "0.1.0"
@@ -117,50 +116,6 @@ def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: 
 
 # --- candidate files ----------------------------------------------------------------------------------
 
-def _write_csv(path: Path, header: list[str], rows: list[list]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
-
-
-def _instrument_rows(draft: Draft) -> tuple[list[str], list[list]]:
-    header = INSTRUMENTS.field_names + ["review_printed_as", "review_mentions", "review_sections", "review_hint"]
-    rows = []
-    for c in draft.instruments:
-        cells = {"instrument_id": c.instrument_id, "type": c.type, "number": c.number, "year": c.year,
-                 "title_en": c.title_en, "title_es": c.title_es, "domains": ";".join(c.domains),
-                 "section": c.section, "evidence": c.evidence}
-        rows.append([cells.get(f, "") for f in INSTRUMENTS.field_names]
-                    + [c.printed, c.mentions, " | ".join(c.sections), c.hint])
-    return header, rows
-
-
-def _statistic_rows(draft: Draft) -> tuple[list[str], list[list]]:
-    header = STATISTICS.field_names + ["review_context", "review_hint"]
-    rows = []
-    for i, c in enumerate(draft.figures, start=1):
-        cells = {"statistic_id": f"ST{i:03d}", "value": format_value(c.value), "unit": c.unit,
-                 "qualifier": c.qualifier, "reference_date": c.reference_date, "source_org": c.source_org,
-                 "source_id": c.source_id, "section": c.section, "evidence": c.evidence}
-        rows.append([cells.get(f, "") for f in STATISTICS.field_names] + [c.context, c.hint])
-    return header, rows
-
-
-def _source_rows(draft: Draft) -> tuple[list[str], list[list]]:
-    header = SOURCES.field_names + ["review_entry", "review_hint"]
-    rows = []
-    for e in draft.sources:
-        hints = []
-        if e.address != e.address_as_printed:
-            hints.append("address repaired: spaces from the PDF conversion removed")
-        if not e.year_tag:
-            hints.append("no year tag printed: the id uses the entry's place under its heading")
-        rows.append([e.source_id, e.organisation, e.year_tag, e.title, e.address, e.address_as_printed,
-                     "true" if e.online else "false", e.quote, "; ".join(hints)])
-    return header, rows
-
-
 _SMALL_WORDS = {"of", "the", "and", "de", "del", "la", "las", "los", "y", "et", "du", "des"}
 
 
@@ -198,6 +153,11 @@ def metadata_suggestions(draft: Draft) -> list[list[str]]:
             out.append(["mgi/baseline_year", m.group(1), t])
         if m := re.search(r"(Migration Governance Indicators Profile (?:19|20)\d{2} – [^.]+?) is available", t):
             out.append(["mgi/baseline_title", m.group(1), t])
+    if not any(b.section.startswith("COVID-19 annex") for b in draft.blocks):
+        out.append(["mgi/absent_tables/covid_responses", "no COVID-19 annex in this edition",
+                    ""])  # nothing to quote: the annex heading is absent
+    if draft.baseline_year is None:
+        out.append(["mgi/baseline_year", "null (a first profile: no summary of updates since a baseline)", ""])
     seen, unique = set(), []
     for row in out:
         if tuple(row[:2]) not in seen:
@@ -207,23 +167,21 @@ def metadata_suggestions(draft: Draft) -> list[list[str]]:
 
 
 def write_candidates(draft: Draft, folder: Path) -> tuple[dict[str, int], dict[str, str]]:
-    folder.mkdir(parents=True, exist_ok=True)
-    files: dict[str, int] = {}
-    notes: dict[str, str] = {}
-    for name, make in (("instruments", _instrument_rows), ("statistics", _statistic_rows),
-                       ("sources", _source_rows)):
-        header, rows = make(draft)
-        fname = f"{name}.candidates.csv"
-        _write_csv(folder / fname, header, rows)
-        files[fname] = len(rows)
-    only_ks = sum(1 for c in draft.instruments if not any(not s.startswith("Key sources") for s in c.sections))
-    notes["instruments.candidates.csv"] = (f"numbered instruments only; {only_ks} named only in Key sources; "
-                                           "add constitutions, codes, policies, plans, programmes and systems by hand")
-    notes["statistics.candidates.csv"] = "one row per number; fill theme, indicator and label; drop false figures"
-    repaired = sum(1 for e in draft.sources if e.address != e.address_as_printed)
-    notes["sources.candidates.csv"] = f"{repaired} addresses repaired; check organisation headings for typos"
+    """Every table's candidate file, and metadata.candidates.csv with the values the source states."""
+    files = write_candidate_files(draft, folder)
+    notes = {
+        "findings.candidates.csv": "one per paragraph; domain and kind from the headings; status suggested",
+        "instruments.candidates.csv": "numbered and named instruments, merged across mentions",
+        "statistics.candidates.csv": "one per number; theme, indicator and label suggested",
+        "covid_responses.candidates.csv": "annex paragraphs and body sentences naming a COVID-19 measure",
+        "partnerships.candidates.csv": "roles in regional and global processes",
+        "sources.candidates.csv": f"{sum(1 for e in draft.sources if e.address != e.address_as_printed)} "
+                                  "addresses repaired",
+        "errata.candidates.csv": "possible slips and contradictions: say what the tables use",
+    }
     meta = metadata_suggestions(draft)
-    _write_csv(folder / "metadata.candidates.csv", ["field", "value", "evidence"], meta)
+    write_csv(folder / "metadata.candidates.csv", ["field", "value", "evidence"],
+              [dict(zip(["field", "value", "evidence"], row)) for row in meta])
     files["metadata.candidates.csv"] = len(meta)
     notes["metadata.candidates.csv"] = "values the source states for datapackage.json fields marked TODO"
     return files, notes
@@ -252,6 +210,10 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
                            "id, or move the folder away first.")
     source = Path(source)
     text, source_name = _check_source(source)
+    draft = draft_from_text(text)
+    if not draft.is_profile:
+        raise BadParameter(f"{source.name} is not an MGI profile: none of the MGI domain headings with their "
+                           "well-developed areas / areas for further development were found; nothing was written.")
 
     home.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{profile_id}.", dir=home))
@@ -261,7 +223,7 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
         metadata = skeleton_metadata(profile_id, country=country, iso3=id_iso3, year=int(id_year),
                                      source_file=source_name, source_sha256=digest)
         (work / DESCRIPTOR).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        files, notes = write_candidates(draft_from_text(text), work / DRAFT_DIR)
+        files, notes = write_candidates(draft, work / DRAFT_DIR)
         if target.exists():  # pragma: no cover - someone made it while we were drafting
             raise BadParameter(f"{target} appeared while drafting; nothing was written.")
         os.rename(work, target)
@@ -283,32 +245,51 @@ def summary_text(d: Drafted) -> str:
     lines += [
         "Next steps:",
         f"  1. Fill every TODO in {DESCRIPTOR} ({DRAFT_DIR}/metadata.candidates.csv has values the source states).",
-        "  2. Review each candidate file: keep the right rows, fill the empty cells, delete the review_* columns,",
-        "     and save the accepted rows as <table>.csv beside datapackage.json (instruments.csv, statistics.csv,",
-        "     sources.csv). Every evidence quote is already verbatim; keep it that way.",
-        "  3. Write findings.csv, partnerships.csv, covid_responses.csv and errata.csv by hand: patterns cannot",
-        "     draft them. A profile without a COVID-19 annex declares it in mgi.absent_tables, then runs",
-        f"     `mgi package {d.profile_id}`.",
+        f"  2. Review the candidates: open notebooks/review_draft.ipynb (profile={d.profile_id!r}) in JupyterLab,",
+        "     accept, edit or reject each one (decisions are kept in draft/decisions.csv).",
+        f"  3. `mgi review {d.profile_id}` counts what is decided; `mgi accept {d.profile_id}` writes the accepted",
+        "     rows into the tables and validates them (nothing is written if they do not validate).",
         f"  4. `mgi validate {d.profile_id}` lists what is still missing or wrong.",
     ]
     return "\n".join(lines)
 
 
-def cmd_new_profile(args) -> int:
-    drafted = new_profile(args.profile_id, args.source, country=args.country, iso3=args.iso3, year=args.year)
-    print(summary_text(drafted))
-    return 0
+def redraft(profile_id: str, source: str | Path, *, home: Path | None = None) -> tuple[Drafted, int, int]:
+    """Draft an existing profile again from a corrected source text: the source file and its SHA-256 are
+    replaced, the candidate files rewritten, and draft/decisions.csv kept. Returns the summary, the number of
+    decisions that still apply (unchanged candidates) and the number that no longer match a candidate."""
+    from helpers.draft.review import load_decisions
 
+    check_profile_id(profile_id)
+    home = Path(home) if home is not None else profiles_home()
+    target = home / profile_id
+    if not (target / DRAFT_DIR).is_dir():
+        raise BadParameter(f"{target} has no {DRAFT_DIR}/ folder: --redraft needs a profile started with "
+                           "mgi new-profile.")
+    text, _ = _check_source(Path(source))
+    draft = draft_from_text(text)
+    if not draft.is_profile:
+        raise BadParameter(f"{Path(source).name} is not an MGI profile: none of the MGI domain headings with their "
+                           "well-developed areas / areas for further development were found; nothing was written.")
+    meta = json.loads((target / DESCRIPTOR).read_text(encoding="utf-8"))
+    name = meta["mgi"]["source_file"]
+    work = Path(tempfile.mkdtemp(prefix=f".{profile_id}.redraft.", dir=home))
+    try:
+        shutil.copyfile(source, work / name)
+        digest = sha256_file(work / name)
+        files, notes = write_candidates(draft, work / DRAFT_DIR)
+        meta["mgi"]["source_sha256"] = digest
+        meta["resources"] = expected_resources(meta)
+        (work / DESCRIPTOR).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        for f in sorted((work / DRAFT_DIR).iterdir()):
+            os.replace(f, target / DRAFT_DIR / f.name)
+        os.replace(work / name, target / name)
+        os.replace(work / DESCRIPTOR, target / DESCRIPTOR)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    from helpers.draft.candidates import TABLE_ORDER, read_csv
 
-def add_new_profile_parser(subparsers) -> None:
-    p = subparsers.add_parser(
-        "new-profile", help="start a profile folder from a source text, with candidate rows to review",
-        description="Create data/profiles/ID/ with the source text (unaltered), a datapackage.json skeleton and "
-                    "candidate rows in draft/ found by patterns: numbered legal instruments, figures and the "
-                    "Key sources list. Never overwrites an existing profile.")
-    p.add_argument("profile_id", metavar="ID", help="ISO3-YEAR, e.g. PER-2021 (year: the assessment year)")
-    p.add_argument("--source", required=True, metavar="FILE.txt", help="the profile's text (UTF-8)")
-    p.add_argument("--country", help="country name as the profile prints it (else TODO)")
-    p.add_argument("--iso3", help="ISO 3166-1 alpha-3 code; must match the id")
-    p.add_argument("--year", type=int, help="assessment year; must match the id")
-    p.set_defaults(func=cmd_new_profile)
+    keys = {r["review_key"] for t in TABLE_ORDER for r in read_csv(target / DRAFT_DIR / f"{t}.candidates.csv")}
+    decisions = load_decisions(target)
+    kept = sum(1 for k in decisions if k in keys)
+    return (Drafted(profile_id, target, name, digest, todo_fields(meta), files, notes), kept, len(decisions) - kept)

@@ -1,0 +1,78 @@
+"""Findings: one candidate per paragraph of the summary of updates and of each domain's well-developed areas
+and areas with potential for further development, with a suggested baseline_status and the rule that fired.
+
+Domain and kind come from the headings (helpers.draft.layout); the status rules from the language files. A
+first profile has no baseline, so every status is not_stated. The summary is drafted as the paragraph's
+first sentence and marked as such: the person writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpers.draft.language import Language, load_language
+from helpers.draft.layout import Block
+from helpers.draft.text import sentences
+
+SUMMARY_DRAFT_HINT = "summary drafted as the first sentence: rewrite it in your words"
+
+
+@dataclass
+class FindingCandidate:
+    finding_id: str
+    domain: str
+    kind: str
+    section: str
+    summary: str
+    baseline_status: str
+    evidence: str
+    line: int
+    rule: str
+    matched: str = ""
+    instruments: str = ""
+    hint: str = ""
+
+
+def first_sentence(text: str, limit: int = 240) -> str:
+    s = sentences(text)[0] if sentences(text) else text
+    return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def suggest_status(text: str, kind: str, baseline_year: int | None,
+                   lang: Language | None = None) -> tuple[str, str, str]:
+    """(status, rule name, words that fired it); not_stated when no rule fires or there is no baseline."""
+    lang = lang or load_language()
+    if baseline_year is None:
+        return "not_stated", "first profile: no baseline to compare with", ""
+    for rule in lang.status_rules:
+        if rule.kinds and kind not in rule.kinds:
+            continue
+        if rule.year_after_baseline:
+            for sent in sentences(text):
+                years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", sent)]
+                later = [y for y in years if y > baseline_year]
+                m = rule.regex.search(sent)
+                if later and m:
+                    return rule.value, rule.name, f"{later[0]} … {m.group(0)}"
+            continue
+        m = rule.regex.search(text)
+        if m:
+            return rule.value, rule.name, m.group(0)
+    return "not_stated", "no rule fired", ""
+
+
+def finding_candidates(blocks: list[Block], baseline_year: int | None,
+                       lang: Language | None = None) -> list[FindingCandidate]:
+    lang = lang or load_language()
+    out: list[FindingCandidate] = []
+    for b in blocks:
+        if not b.kind or not b.domain or b.heading:
+            continue
+        if len(b.text.split()) < lang.min_words + (4 if b.footnote else 0):
+            continue
+        status, rule, matched = suggest_status(b.text, b.kind, baseline_year, lang)
+        hint = SUMMARY_DRAFT_HINT + ("; a footnote: keep it only if it states a finding" if b.footnote else "")
+        out.append(FindingCandidate(f"F{len(out) + 1:03d}", b.domain, b.kind, b.section, first_sentence(b.text),
+                                    status, b.text, b.line, rule, matched, hint=hint))
+    return out

@@ -1,0 +1,101 @@
+"""The Key sources list of a profile split into entries, and the entry a citation in the text points at."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpers.draft.layout import Block
+from helpers.draft.text import repair_address, slug
+
+# --- entries --------------------------------------------------------------------------------------
+
+_YEAR_TAG = re.compile(r"^(\d{4}[a-z]?|n\.d\.)\s+")
+
+
+def organisation_slug(organisation: str) -> str:
+    """'National Institute of Statistics and Informatics (INEI)' -> 'inei'; otherwise the whole name."""
+    m = re.search(r"\(([A-Za-z0-9]{2,})\)\s*$", organisation)
+    return slug(m.group(1)) if m else slug(organisation)
+
+
+@dataclass
+class SourceEntry:
+    source_id: str
+    organisation: str
+    year_tag: str
+    title: str
+    address: str
+    address_as_printed: str
+    online: bool
+    quote: str
+    line: int
+
+
+def key_source_entries(blocks: list[Block]) -> list[SourceEntry]:
+    """The Key sources list split into entries: heading, year tag, title, address (as printed and repaired)."""
+    out: list[SourceEntry] = []
+    counts: dict[str, int] = {}
+    used: set[str] = set()
+    for b in blocks:
+        if b.region != "key_sources" or b.heading:
+            continue
+        org = b.organisation or ""
+        counts[org] = counts.get(org, 0) + 1
+        text = b.text
+        m = _YEAR_TAG.match(text)
+        year_tag = m.group(1) if m else ""
+        rest = text[m.end():] if m else text
+        online = True
+        printed = ""
+        if " Available at " in f" {rest} ":
+            title, _, printed = rest.partition("Available at ")
+            printed = printed.strip()
+            printed = printed[:-1] if printed.endswith(".") else printed
+        elif "Not available online" in rest:
+            title = rest.split("Not available online")[0]
+            online = False
+        else:
+            title = rest
+        tag = year_tag.replace(".", "") if year_tag else str(counts[org])
+        sid = f"S-{organisation_slug(org) or 'source'}-{tag}"
+        if sid in used:
+            sid = f"{sid}-{counts[org]}"
+        used.add(sid)
+        out.append(SourceEntry(sid, org, year_tag, title.strip(), repair_address(printed) if printed else "",
+                               printed, online, text, b.line))
+    return out
+
+
+def find_source_id(entries: list[SourceEntry], org: str, tag: str) -> str:
+    """The Key sources entry a citation '(INEI, 2010)' points at, when exactly one fits."""
+    if not org:
+        return ""
+    o = org.casefold()
+    fits = [e for e in entries if e.organisation.casefold() == o or e.organisation.casefold().startswith(o)
+            or organisation_slug(e.organisation) == slug(org)]
+    if tag:
+        tagged = [e for e in fits if e.year_tag == tag]
+        if len(tagged) == 1:
+            return tagged[0].source_id
+    untagged = [e for e in fits if not e.year_tag]
+    if len(fits) == 1 or (len(untagged) == 1 and len(fits) == len(untagged)):
+        return fits[0].source_id
+    return ""
+
+
+def short_organisation(entries: list[SourceEntry], org: str) -> str:
+    """The abbreviation the Key sources heading gives ('... from Venezuela (R4V)' -> 'R4V'), else as cited."""
+    o = org.casefold()
+    for e in entries:
+        if e.organisation.casefold().startswith(o) and e.organisation.casefold() != o:
+            m = re.search(r"\(([A-Za-z0-9]{2,})\)\s*$", e.organisation)
+            if m:
+                return m.group(1)
+    return org
+
+
+
+def _cites(organisation: str, cited: str) -> bool:
+    o, c = organisation.casefold(), cited.casefold()
+    return o == c or o.startswith(c) or organisation_slug(organisation) == slug(cited)
