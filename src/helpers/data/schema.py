@@ -21,17 +21,23 @@ INSTRUMENT_TYPES = (
     "ministerial_resolution", "superintendency_resolution", "andean_decision", "court_ruling", "communique",
     "code", "regulation", "policy", "plan", "strategy", "guideline", "convention", "agreement", "declaration",
     "statute", "programme", "permit", "digital_system", "survey",
+    # the naming styles of other legal systems (common law, civil law, francophone, Commonwealth)
+    "act", "decree", "royal_decree", "ordinance", "order", "resolution", "statutory_instrument", "legal_notice",
+    "proclamation", "circular", "protocol", "treaty",
 )
 INSTRUMENT_STATUSES = ("in_force", "amended", "repealed", "annulled", "ended", "in_preparation", "not_stated")
 RELATIONS = ("amends", "repeals", "regulates", "extends")
 STAT_THEMES = (
     "migrant_population", "population_by_origin", "recognition_agreements", "cooperation_agreements",
     "roundtable", "remittances", "employment_restrictions", "residence", "education", "programmes",
-    "methodology",
+    "methodology", "labour_migration", "refugees_asylum", "diaspora", "return", "trafficking", "border",
+    "health", "other",
 )
 STAT_UNITS = (
     "persons", "percent", "countries", "agreements", "entities", "years", "days", "months", "questions",
     "indicators", "domains", "districts", "categories", "rank",
+    # money: the currency as printed stays in the label and the quote; local_currency is the country's own
+    "usd", "eur", "local_currency",
 )
 QUALIFIERS = ("exact", "over", "about", "estimated", "up_to", "less_than", "target")
 COVID_AREAS = (

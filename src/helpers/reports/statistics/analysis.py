@@ -29,6 +29,14 @@ THEME_LABELS = {
     "education": "Education",
     "programmes": "Programmes and schemes",
     "methodology": "About the MGI assessment",
+    "labour_migration": "Labour migration",
+    "refugees_asylum": "Refugees and asylum",
+    "diaspora": "Diaspora",
+    "return": "Return and reintegration",
+    "trafficking": "Trafficking in persons",
+    "border": "Border management",
+    "health": "Health",
+    "other": "Other figures",
 }
 
 UNIT_WORDS = {  # unit -> (singular, plural)
@@ -36,6 +44,8 @@ UNIT_WORDS = {  # unit -> (singular, plural)
     "agreements": ("agreement", "agreements"), "entities": ("entity", "entities"), "years": ("year", "years"),
     "days": ("day", "days"), "months": ("month", "months"), "questions": ("question", "questions"),
     "indicators": ("indicator", "indicators"), "domains": ("domain", "domains"),
+    "usd": ("US dollar", "US dollars"), "eur": ("euro", "euros"),
+    "local_currency": ("unit of local currency", "units of local currency"),
 }
 
 QUALIFIER_WORDS = {
