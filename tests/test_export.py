@@ -280,7 +280,11 @@ def test_csv_zip_holds_the_data_package_byte_for_byte(tmp_path):
 
 
 def test_write_exports_for_the_runner(tmp_path):
+    stale = tmp_path / "PER-2021" / "data" / "old-source-name.txt"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("from an earlier version of the package")
     paths = write_exports("PER-2021", tmp_path / "PER-2021")
+    assert not stale.exists()
     assert all(p.is_file() and p.is_relative_to(tmp_path / "PER-2021") for p in paths)
     names = [p.name for p in paths]
     src = metadata("PER-2021")["mgi"]["source_file"]

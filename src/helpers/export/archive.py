@@ -53,5 +53,10 @@ def write_csv_zip(profile: Profile, target: Path) -> Path:
 
 
 def copy_package(profile: Profile, folder: Path) -> list[Path]:
-    """The data package's files copied into folder (each replaced atomically), for reports to link to."""
-    return [write_bytes_atomic(folder / p.name, p.read_bytes()) for p in package_files(profile)]
+    """The data package's files copied into folder (each replaced atomically), for reports to link to; a file
+    left there by an earlier version of the package (a renamed source text, say) is removed."""
+    written = [write_bytes_atomic(folder / p.name, p.read_bytes()) for p in package_files(profile)]
+    for old in folder.iterdir():
+        if old.is_file() and old not in written and not old.name.startswith("."):
+            old.unlink(missing_ok=True)
+    return written

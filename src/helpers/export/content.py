@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+from importlib.metadata import PackageNotFoundError, version
 
 import pandas as pd
 
-from helpers import __version__
 from helpers.data.codebook import allowed_values
 from helpers.data.datapackage import present_tables
 from helpers.data.domains import DOMAINS
@@ -57,6 +57,13 @@ def extracts_citation(metadata: dict) -> str:
     return f"{who or 'mgi-profiles contributors'}. {metadata.get('title', '')}. Data version {version}."
 
 
+def software_version() -> str:
+    try:
+        return version("mgi-profiles")
+    except PackageNotFoundError:  # running from a source tree that was not installed
+        return "unknown version"
+
+
 def code_licence() -> str:
     path = project_root() / "LICENSE"
     if not path.is_file():
@@ -88,7 +95,7 @@ def about_rows(profile: Profile) -> list[tuple[str, str]]:
         paras = [_plain(p) for p in notice.read_text(encoding="utf-8").split("\n\n")
                  if p.strip() and not p.lstrip().startswith("#")]
         rows += [(f"Source notice ({SOURCE_NOTICE})" if i == 0 else "", p) for i, p in enumerate(paras)]
-    rows += [("Software", f"mgi-profiles {__version__}; {code_licence()}".rstrip("; ")),
+    rows += [("Software", f"mgi-profiles {software_version()}; {code_licence()}".rstrip("; ")),
              ("Conventions", CONVENTIONS), ("", ""), ("Sheets", "")]
     rows += [("About", "this sheet"), ("Fields", "every column of every table: type, allowed values, meaning")]
     for name in present_tables(md):
