@@ -25,7 +25,7 @@ SOURCE_NOTICE = "SOURCE.md"  # the attribution and licence notice kept beside a 
 CONVENTIONS = (
     "An empty cell means the profile does not say; it is never zero. "
     f"List cells hold values separated by '{LIST_DELIMITER}'. "
-    "Every evidence cell is a verbatim quote of the source text, checked by `mgi validate`. "
+    "Every evidence cell is a verbatim quote of the source text, checked by mgi validate. "
     "The MGI is not a ranking: these tables hold counts, statuses and the profile's own words, no scores."
 )
 

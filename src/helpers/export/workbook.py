@@ -27,6 +27,7 @@ RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # what a spreadsheet may r
 EXCEL_MAX_TEXT = 32767  # characters a cell holds
 FIXED_DATE = dt.datetime(1980, 1, 1)  # the workbook's created/modified date: deterministic, plainly no real date
 WIDE = 60  # columns of longer text are this wide and wrap
+LINE_HEIGHT = 13  # points per line of 10-point text
 OPTIONS = {
     "strings_to_formulas": False,  # never turn '=...' into a formula
     "strings_to_urls": False,  # nor 'http:', 'mailto:' or 'external:' into links
@@ -76,6 +77,30 @@ def _width(header: str, values: list) -> int:
     return max(len(header) + 3, min(typical + 2, WIDE), 8)
 
 
+def _lines(text, width: float) -> int:
+    """How many lines a wrapped cell of this width needs (about 1.1 characters of 10-point text per unit)."""
+    if text is None or text == "":
+        return 1
+    per_line = max(int(width * 1.1), 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
+
+
+def _fit_rows(ws, rows: list[list], widths: list[float], wrapped: list[bool], first: int = 0) -> None:
+    """Row heights set from the wrapped text: spreadsheets do not grow rows of a file they open."""
+    for i, r in enumerate(rows, start=first):
+        lines = max([_lines(v, widths[j]) for j, v in enumerate(r) if wrapped[j]] or [1])
+        if lines > 1:
+            ws.set_row(i, min(LINE_HEIGHT * lines + 3, 409))
+
+
+def _print_setup(ws, header_rows: int = 1) -> None:
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)  # every column on the page's width
+    if header_rows:
+        ws.repeat_rows(0, header_rows - 1)
+
+
 def write_table_sheet(wb, fmt: _Formats, name: str, header: list[str], rows: list[list], *,
                       source: str) -> None:
     """A sheet with a frozen, filterable header row, readable widths, long text wrapped."""
@@ -85,10 +110,13 @@ def write_table_sheet(wb, fmt: _Formats, name: str, header: list[str], rows: lis
     widths = [_width(h, [r[j] for r in rows]) for j, h in enumerate(header)]
     for j, w in enumerate(widths):
         ws.set_column(j, j, w)
+    wrapped = [any(isinstance(r[j], str) and len(r[j]) > w for r in rows) for j, w in enumerate(widths)]
     for i, r in enumerate(rows, start=1):
         for j, v in enumerate(r):
-            write_cell(ws, fmt, i, j, v, wrap=widths[j] >= WIDE,
-                       where=f"{source}, row {i + 1}, column '{header[j]}'")
+            write_cell(ws, fmt, i, j, v, wrap=wrapped[j], where=f"{source}, row {i + 1}, column '{header[j]}'")
+    _fit_rows(ws, [header], widths, [True] * len(header))
+    _fit_rows(ws, rows, widths, wrapped, first=1)
+    _print_setup(ws)
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
 
@@ -110,6 +138,9 @@ def write_about(wb, fmt: _Formats, profile: Profile) -> None:
     for k, (table, note) in enumerate(notes, start=start + 1):
         write_cell(ws, fmt, k, 0, table)
         write_cell(ws, fmt, k, 1, note, wrap=True)
+    body = [["", ""]] + [list(r) for r in rows[1:]] + [["", ""], ["", ""]] + [list(n) for n in notes]
+    _fit_rows(ws, body, [34, 110], [True, True], first=1)
+    _print_setup(ws, header_rows=0)
     ws.activate()
 
 
