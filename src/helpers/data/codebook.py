@@ -19,6 +19,8 @@ def allowed_values(t, f, code=lambda v: f"`{v}`") -> str:
         allowed = f"pattern {code(f.pattern)}"
     if f.quote:
         allowed = (allowed + "; " if allowed else "") + "checked against the source text"
+    if f.words:
+        allowed = (allowed + "; " if allowed else "") + "checked against the words of the row's quote"
     for fk in t.foreign_keys:
         if fk.fields == f.name:
             allowed = f"an id in {code(fk.table + '.csv')}"
