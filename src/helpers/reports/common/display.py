@@ -86,8 +86,8 @@ def interactive_table(df: pd.DataFrame, *, caption: str | None = None, page_leng
     from itables import to_html_datatable
 
     shown = _plain_frame(df)
-    text_cols = [j for j, c in enumerate(shown.columns)
-                 if not pd.api.types.is_numeric_dtype(shown[c]) or pd.api.types.is_bool_dtype(shown[c])]
+    text_cols = [j for j, (_, col) in enumerate(df.items())  # numbers keep DataTables' right alignment
+                 if not pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col)]
     options: dict = dict(
         caption=caption, connected=False, allow_html=False, showIndex=False, maxBytes=0,
         classes="display compact cell-border", order=[], display_logo_when_loading=False, scrollX=True,
