@@ -77,6 +77,26 @@ def cmd_codebook(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from helpers.errors import ProfileError
+    from helpers.export import ExportError, default_name, export_profile
+
+    pid = args.profile or default_profile()
+    find_profile(pid)  # an unknown id is a BadParameter listing the profiles available
+    out = Path(args.out) if args.out else Path(default_name(pid, args.format))
+    try:
+        path = export_profile(pid, args.format, out)
+    except ProfileError as exc:
+        print(exc.report(), file=sys.stderr)
+        print(f"mgi export: {pid} has data problems (listed above); nothing was written.", file=sys.stderr)
+        return 1
+    except ExportError as exc:
+        print(f"mgi export: {exc}; nothing was written.", file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
+    return 0
+
+
 def cmd_list(args) -> int:
     for pid, path in available_profiles().items():
         print(f"{pid}\t{path}")
@@ -167,6 +187,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--output", default=str(project_root() / "docs" / "codebook.md"))
     c.add_argument("--check", action="store_true", help="fail if the codebook is out of date")
     c.set_defaults(func=cmd_codebook)
+
+    x = sub.add_parser("export", help="write a profile as an Excel workbook or a zip of its CSV tables",
+                       description="Export a validated profile: --format xlsx writes a workbook (About, Fields, one "
+                                   "sheet per table); --format csv a zip of the data package (CSVs, datapackage.json, "
+                                   "source text).")
+    x.add_argument("profile", nargs="?", metavar="PROFILE", help="profile id (default: the one named in "
+                   "data/profiles/DEFAULT)")
+    x.add_argument("--format", choices=("xlsx", "csv"), default="xlsx", help="xlsx (default) or csv (a zip)")
+    x.add_argument("--out", metavar="FILE", help="file to write (default: PROFILE.xlsx or PROFILE-csv.zip here)")
+    x.set_defaults(func=cmd_export)
 
     ls = sub.add_parser("list", help="list the profiles found")
     ls.set_defaults(func=cmd_list)

@@ -6,6 +6,27 @@ from helpers.data.domains import DOMAINS
 from helpers.data.schema import LIST_DELIMITER, TABLES
 
 
+def allowed_values(t, f, code=lambda v: f"`{v}`") -> str:
+    """What a cell of field f of table t may hold, in words; code() marks a literal value (backticks in Markdown)."""
+    allowed = ""
+    if f.enum:
+        allowed = ", ".join(code(v) for v in f.enum)
+    elif f.item_enum:
+        allowed = "list of " + ", ".join(code(v) for v in f.item_enum)
+    elif f.item_ref:
+        allowed = f"list of ids in {code(f.item_ref + '.csv')}"
+    elif f.pattern:
+        allowed = f"pattern {code(f.pattern)}"
+    if f.quote:
+        allowed = (allowed + "; " if allowed else "") + "checked against the source text"
+    if f.words:
+        allowed = (allowed + "; " if allowed else "") + "checked against the words of the row's quote"
+    for fk in t.foreign_keys:
+        if fk.fields == f.name:
+            allowed = f"an id in {code(fk.table + '.csv')}"
+    return allowed
+
+
 def render_codebook() -> str:
     out = [
         "# Codebook",
@@ -34,22 +55,7 @@ def render_codebook() -> str:
         out += ["; ".join(flags).capitalize() + ".", "", "| field | type | required | allowed values | meaning |",
                 "|---|---|---|---|---|"]
         for f in t.fields:
-            allowed = ""
-            if f.enum:
-                allowed = ", ".join(f"`{v}`" for v in f.enum)
-            elif f.item_enum:
-                allowed = "list of " + ", ".join(f"`{v}`" for v in f.item_enum)
-            elif f.item_ref:
-                allowed = f"list of ids in `{f.item_ref}.csv`"
-            elif f.pattern:
-                allowed = f"pattern `{f.pattern}`"
-            if f.quote:
-                allowed = (allowed + "; " if allowed else "") + "checked against the source text"
-            if f.words:
-                allowed = (allowed + "; " if allowed else "") + "checked against the words of the row's quote"
-            for fk in t.foreign_keys:
-                if fk.fields == f.name:
-                    allowed = f"an id in `{fk.table}.csv`"
+            allowed = allowed_values(t, f)
             out.append(f"| `{f.name}` | {f.type} | {'yes' if f.required else ''} | {allowed} | "
                        f"{f.description.replace('|', '/')} |")
         if t.notes:

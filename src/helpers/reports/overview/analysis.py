@@ -64,3 +64,18 @@ def domain_table_view(table: pd.DataFrame) -> pd.DataFrame:
     names = {"label": "MGI domain", **KIND_LABELS, "instruments": "Instruments cited",
              "covid_responses": "COVID-19 responses"}
     return table.rename(columns=names).reset_index(drop=True)
+
+
+# The long tables a reader searches and sorts in the overview (columns named as in the CSVs and the codebook).
+BROWSE_COLUMNS = {
+    "findings": ["finding_id", "domain", "kind", "baseline_status", "summary", "instruments", "evidence", "section"],
+    "instruments": ["instrument_id", "type", "number", "year", "title_en", "status", "domains", "after_baseline",
+                    "covid_measure", "evidence", "section"],
+    "sources": ["source_id", "organisation", "year_tag", "title", "address"],
+}
+
+
+def browse_tables(prof) -> list[tuple[str, pd.DataFrame]]:
+    """(table name, its rows with the columns a reader searches) for each long table the profile has."""
+    return [(name, prof.tables[name].loc[:, cols]) for name, cols in BROWSE_COLUMNS.items() if prof.has(name)]
+
