@@ -9,7 +9,7 @@ import re
 import papermill as pm
 import pytest
 
-from helpers.reports.common.display import esc
+from helpers.reports.common.escape import esc
 from helpers.data.domains import BY_ID, DOMAIN_IDS
 from helpers.data.loader import load_profile
 from notebook_runs import pngs, run, shown_text

@@ -7,8 +7,9 @@ from __future__ import annotations
 import papermill as pm
 import pytest
 
+from helpers.data.vocab import theme_label
 from helpers.reports.statistics import analysis as figures
-from helpers.reports.common.display import esc
+from helpers.reports.common.escape import esc
 from helpers.data.loader import load_profile
 from notebook_runs import images, pngs, run, shown_text
 from profile_cases import TEST_PROFILES
@@ -50,7 +51,7 @@ def test_statistics_defaults_show_every_figure_with_its_quote(tmp_path):
         assert f"<td>{r['statistic_id']}</td>" in text
         assert esc(r["evidence"]) in text
     for theme in figures.themes(profile.statistics):
-        assert f"### {esc(figures.theme_label(theme))}" in text
+        assert f"### {esc(theme_label(theme))}" in text
     # then vs now with a lower bound says "at least"; dates that differ are said to differ, no share computed
     assert any(c.now.is_lower_bound for c in figures.then_now_pairs(profile.statistics))
     assert "at least" in text and "different reference dates" in text
