@@ -20,11 +20,6 @@ from profile_cases import TEST_PROFILES
 
 
 @pytest.fixture
-def fictional(monkeypatch):
-    monkeypatch.setenv("MGI_PROFILE_PATH", str(TEST_PROFILES))
-
-
-@pytest.fixture
 def editions(fictional):
     return compare.load_profiles(["XEX-2019", "XEX-2022"])
 

@@ -24,12 +24,6 @@ def resp(rid, area="health_access", *, covered=None, date=None, end=None, status
             "section": section, "evidence": evidence or f"Quote for {rid}."}
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture()
 def frame():
     return covid_frame([

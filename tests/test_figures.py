@@ -3,7 +3,6 @@ flagged, sets and targets only where they are honest, every data text escaped, c
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pytest
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
@@ -21,12 +20,6 @@ def row(sid, indicator, value, *, unit="countries", qualifier="exact", date=None
     return {"statistic_id": sid, "theme": theme, "indicator": indicator, "label": label or indicator.replace("_", " "),
             "value": value, "unit": unit, "qualifier": qualifier, "reference_date": date, "source_org": org,
             "source_id": None, "section": section, "evidence": evidence or f"Quote for {sid}."}
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 def q(**kw) -> Q.Quantity:

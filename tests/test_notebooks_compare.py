@@ -20,18 +20,6 @@ def run(tmp_path, **parameters):
     return run_notebook("compare_profiles", tmp_path, **parameters)
 
 
-
-
-
-
-
-
-@pytest.fixture
-def fictional(monkeypatch):
-    # the papermill kernel inherits the environment, so it finds the fictional profiles too
-    monkeypatch.setenv("MGI_PROFILE_PATH", str(TEST_PROFILES))
-
-
 def test_two_editions_of_one_country(fictional, tmp_path):
     charts = tmp_path / "charts"
     nb = run(tmp_path, profiles=["XEX-2019", "XEX-2022"], output_dir=str(charts))

@@ -74,12 +74,6 @@ def xex():
         return {pid: load_profile(pid) for pid in ("XEX-2019", "XEX-2022")}
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 # --- parameters and baseline ---------------------------------------------------------------------------
 
 def test_domain_choices_are_the_declared_ids_plus_all():

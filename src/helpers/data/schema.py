@@ -11,6 +11,7 @@ from dataclasses import dataclass, field as dc_field
 
 from helpers.data import vocab
 from helpers.data.domains import DOMAIN_IDS
+from helpers.paths import PLAIN_NAME, PROFILE_ID
 
 LIST_DELIMITER = ";"
 
@@ -41,7 +42,7 @@ PARTNERSHIP_ROLES = (
 ERRATUM_KINDS = tuple(vocab.ERRATUM_KIND_WORDS)
 
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+ID_PATTERN = PLAIN_NAME.pattern  # an id is also a plain file name
 
 
 def number_key(number: str) -> str:
@@ -369,7 +370,7 @@ METADATA_SCHEMA: dict = {
                          "publication_year", "publisher", "citation", "source_file", "source_sha256",
                          "source_license", "data_version"],
             "properties": {
-                "profile_id": {"type": "string", "pattern": "^[A-Z]{3}-\\d{4}$"},
+                "profile_id": {"type": "string", "pattern": PROFILE_ID.pattern},
                 "country": {"type": "string", "minLength": 1},
                 "country_short": {"type": "string", "minLength": 1},
                 "iso3": {"type": "string", "pattern": "^[A-Z]{3}$"},
