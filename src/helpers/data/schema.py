@@ -24,6 +24,9 @@ INSTRUMENT_TYPES = (
     "ministerial_resolution", "superintendency_resolution", "andean_decision", "court_ruling", "communique",
     "code", "regulation", "policy", "plan", "strategy", "guideline", "convention", "agreement", "declaration",
     "statute", "programme", "permit", "digital_system", "survey",
+    # the naming styles of other legal systems (common law, civil law, francophone, Commonwealth)
+    "act", "decree", "royal_decree", "ordinance", "order", "resolution", "statutory_instrument", "legal_notice",
+    "proclamation", "circular", "protocol", "treaty",
 )
 INSTRUMENT_STATUSES = ("in_force", "amended", "repealed", "annulled", "ended", "in_preparation", "not_stated")
 RELATIONS = ("amends", "repeals", "regulates", "extends")

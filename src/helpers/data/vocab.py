@@ -28,6 +28,14 @@ THEME_LABELS: dict[str, str] = {
     "education": "Education",
     "programmes": "Programmes and schemes",
     "methodology": "About the MGI assessment",
+    "labour_migration": "Labour migration",
+    "refugees_asylum": "Refugees and asylum",
+    "diaspora": "Diaspora",
+    "return": "Return and reintegration",
+    "trafficking": "Trafficking in persons",
+    "border": "Border management",
+    "health": "Health",
+    "other": "Other figures",
 }
 
 # statistics.unit -> (singular, plural); None: the code itself is the word whatever the number
@@ -37,6 +45,9 @@ UNIT_WORDS: dict[str, tuple[str, str] | None] = {
     "days": ("day", "days"), "months": ("month", "months"), "questions": ("question", "questions"),
     "indicators": ("indicator", "indicators"), "domains": ("domain", "domains"),
     "districts": None, "categories": None, "rank": None,
+    # money: the currency as printed stays in the label and the quote; local_currency is the country's own
+    "usd": ("US dollar", "US dollars"), "eur": ("euro", "euros"),
+    "local_currency": ("unit of local currency", "units of local currency"),
 }
 
 # statistics.qualifier -> the words put before the number ("over 50")

@@ -23,7 +23,7 @@ def errata_view(errata: pd.DataFrame) -> pd.DataFrame:
 
 
 def domain_table_view(table: pd.DataFrame) -> pd.DataFrame:
-    """summary.domain_table with headings a reader understands, domains kept in MGI order."""
+    """counts.domain_table with headings a reader understands, domains kept in MGI order."""
     names = {"label": "MGI domain", **KIND_LABELS, "instruments": "Instruments cited",
              "covid_responses": "COVID-19 responses"}
     return table.rename(columns=names).reset_index(drop=True)

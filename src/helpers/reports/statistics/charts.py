@@ -1,4 +1,4 @@
-"""Charts of the profile's figures, built from figures.py plans: then vs now, sets stated together, legal caps,
+"""Charts of the profile's figures, built from the plans of statistics/analysis.py: then vs now, sets stated together, legal caps,
 a figure against the SDG remittance-cost target, population figures side by side with their dates.
 
 Every chart carries each figure's qualifier and reference date; bounds are drawn as bounds (hatched, with an
