@@ -11,10 +11,13 @@ from matplotlib.figure import Figure
 
 from helpers.data.vocab import type_label
 from helpers.reports.common import style as charts
-from helpers.reports.common.shared_charts import (findings_by_kind_chart, instruments_by_year_chart,  # noqa: F401 (shown by the overview)
+from helpers.reports.common.shared_charts import (findings_by_kind_chart, instruments_by_year_chart,
                                                   timing_colours, timing_labels)
 from helpers.reports.common.style import legend_below, stacked_barh
 from helpers.reports.overview.analysis import instruments_by_type
+
+# the overview's charts: two it shares with the progress report (reports/common/shared_charts.py), and its own
+__all__ = ["findings_by_kind_chart", "instruments_by_year_chart", "instruments_by_type_chart"]
 
 def instruments_by_type_chart(profile) -> Figure | None:
     """What kinds of instruments the profile cites, and which were adopted or amended since the baseline."""
