@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers.data.domains import BY_ID
 from helpers.data.schema import RELATIONS
-from helpers.data.vocab import type_label
+from helpers.data.vocab import KIND_HEADINGS, type_label
 from helpers.reports.common.display import quote_md
 from helpers.reports.common.escape import esc
 from helpers.reports.common.text import plural
@@ -106,7 +106,7 @@ def domain_sections_md(profile, dp: DomainProgress, no_baseline: str | None) -> 
         out.append(findings_md(dp.updates, labels, f"The profile records no update in this domain since {year}."))
     out.append("### Examples of well-developed areas\n")
     out.append(findings_md(dp.well_developed, labels, "The profile names no well-developed area in this domain."))
-    out.append("### Areas with potential for further development\n")
+    out.append(f"### {KIND_HEADINGS['further_development']}\n")
     out.append(findings_md(dp.further_development, labels,
                            "The profile names no area with potential for further development in this domain."))
     if no_baseline:
