@@ -39,6 +39,7 @@ REQUIRED = {
     "year-not-a-year", "number-with-comma", "unknown-domain", "unknown-kind", "duplicate-id", "missing-reference",
     "empty-table", "missing-table", "latin1-file", "invalid-json", "changed-quote",
     "utf8-bom", "crlf-line-endings", "spaces-around-values",
+    "covered-without-words",  # a coded judgement its quote's words do not support (helpers.data.wordrules)
 }
 
 

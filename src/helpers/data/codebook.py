@@ -45,6 +45,8 @@ def render_codebook() -> str:
                 allowed = f"pattern `{f.pattern}`"
             if f.quote:
                 allowed = (allowed + "; " if allowed else "") + "checked against the source text"
+            if f.words:
+                allowed = (allowed + "; " if allowed else "") + "checked against the words of the row's quote"
             for fk in t.foreign_keys:
                 if fk.fields == f.name:
                     allowed = f"an id in `{fk.table}.csv`"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field as dc_field
 
 from helpers.data import vocab
 from helpers.data.domains import DOMAIN_IDS
+from helpers.data.wordrules import COVERAGE_RULE, WordRule
 from helpers.paths import PLAIN_NAME, PROFILE_ID
 
 LIST_DELIMITER = ";"
@@ -68,6 +69,7 @@ class Field:
     item_ref: str | None = None  # table whose primary key every list item must match
     quote: bool = False  # verbatim quote, checked against the source text
     minimum: float | None = None
+    words: WordRule | None = None  # the words of the row's quote that must justify the value (helpers.data.wordrules)
 
     def descriptor(self) -> dict:
         d: dict = {"name": self.name, "type": self.type, "description": self.description}
@@ -288,9 +290,7 @@ COVID_RESPONSES = Table(
         _instruments("Instruments that enact the measure."),
         Field("date", "string", "When the measure started (YYYY, YYYY-MM or YYYY-MM-DD).", pattern=DATE_PATTERN),
         Field("date_end", "string", "When it ended or was repealed.", pattern=DATE_PATTERN),
-        Field("covers_regardless_of_status", "boolean",
-              "true only when the quote says migrants are covered whatever their status or documents; false when "
-              "it limits coverage; empty when not stated."),
+        Field("covers_regardless_of_status", "boolean", COVERAGE_RULE.describe(), words=COVERAGE_RULE),
         Field("status", "string", "Status of the measure as the profile supports it.", required=True,
               enum=MEASURE_STATUSES),
         _domains("Domains the measure touches."),

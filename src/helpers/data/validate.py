@@ -58,6 +58,7 @@ def check_profile(path: Path) -> Checked:
     _check_references(out)
     if out.source is not None:
         _check_quotes(out)
+    _check_words(out)
     return out
 
 
@@ -234,3 +235,26 @@ def _check_quotes(out: Checked) -> None:
                     table.filename, "the quote is not in the source text", row=r["__row__"], column=f.name, value=q,
                     expected="an exact passage of the source (whitespace may differ)",
                     hint=f"Closest passage ({score:.0f}% alike): {passage[:300]!r}" + (f"; {diff}" if diff else "")))
+
+
+def _check_words(out: Checked) -> None:
+    """A coded value that claims something (helpers.data.wordrules) must have the words for it in its quote."""
+    for name, rows in out.rows.items():
+        table = TABLES_BY_NAME[name]
+        for f in table.fields:
+            rule = f.words
+            if rule is None:
+                continue
+            for r in rows:
+                value = r.get(f.name)
+                if value is None:
+                    continue
+                cell = {True: "true", False: "false"}.get(value, str(value))
+                quote = r.get("evidence")
+                if rule.justified(cell, quote):
+                    continue
+                out.problems.append(Problem(
+                    table.filename, f"{f.name} is {cell}, but the quote has none of the words that justify it",
+                    row=r["__row__"], column=f.name, value=cell, expected=rule.expected(cell),
+                    hint=f"Quote (evidence): {str(quote)[:240]!r}. The rule is written in "
+                         "src/helpers/data/wordrules.py and docs/codebook.md."))

@@ -20,6 +20,7 @@ from helpers.reports.common import style as charts
 from helpers.reports.common.dates import PartialDate
 from helpers.reports.common.escape import chart_text
 from helpers.reports.common.style import count_barh, domain_tick, legend_below, stacked_barh
+from helpers.data.wordrules import COVERAGE_RULE as RULE
 from helpers.reports.covid import analysis as C
 
 COVERAGE_COLOURS = {"covered": charts.OKABE_ITO[2], "limited": charts.OKABE_ITO[5], "not_stated": charts.GREY}
@@ -62,9 +63,12 @@ def coverage_chart(profile) -> Figure | None:
     fig, ax = charts.new_figure(height=3.0)
     count_barh(ax, list(counts), [C.COVERAGE_LABELS[k] for k in counts.index],
                [COVERAGE_COLOURS[k] for k in counts.index], bold=True)
-    note = ("'Covered' only where the profile's words say so (e.g. 'regardless of', 'even ... without the relevant "
-            "documentation', 'on an equal footing with nationals'); 'limited' where they restrict it; 'not stated' "
-            "where the profile does not say — which is not the same as 'no'.")
+    ex_true = ", ".join(f"'{p}'" for p in RULE.examples("true"))
+    ex_false = ", ".join(f"'{p}'" for p in RULE.examples("false"))
+    weak = RULE.weak_phrases()[0]
+    note = (f"'Covered' only where the quote says status or documents do not matter (e.g. {ex_true}; "
+            f"'{weak}' is not enough); 'limited' where its words restrict coverage (e.g. {ex_false}); "
+            "'not stated' where the profile does not say — which is not the same as 'no'.")
     return charts.finish(fig, ax, title="Do the COVID-19 responses cover migrants regardless of status?",
                          profile=profile, xlabel="Number of responses", ylabel="Coverage", note=note)
 

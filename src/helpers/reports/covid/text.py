@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data.vocab import MEASURE_STATUS_LABELS, area_label
+from helpers.data.wordrules import COVERAGE_RULE as RULE
 from helpers.reports.common.display import quote_md
 from helpers.reports.common.escape import esc
 from helpers.reports.covid import analysis as C
@@ -46,14 +47,36 @@ def coverage_md(frame: pd.DataFrame) -> str:
             "counted as *no*.\n")
 
 
+def _phrases(phrases) -> str:
+    return ", ".join(f"“{esc(p)}”" for p in phrases)
+
+
+def coverage_rule_md() -> str:
+    """How a response is coded covered, limited or not stated: the written rule of helpers.data.wordrules, the
+    same one the codebook states and `mgi validate` checks."""
+    return (f"**Covered** only where the quote says {esc(RULE.claim['true'])}, in words such as "
+            f"{_phrases(RULE.examples('true', 3))}; **limited** only where it says {esc(RULE.claim['false'])}, "
+            f"in words such as {_phrases(RULE.examples('false', 3))}; **not stated** otherwise. "
+            f"Words such as {_phrases(RULE.weak_phrases())} are not enough on their own: they do not say that "
+            "migrants without status or documents are included. (“…” stands for a few words; every phrase is listed "
+            "in the codebook, and `mgi validate` refuses a *covered* or *limited* row whose quote has none of "
+            "them.)\n")
+
+
 def covered_quotes_md(frame: pd.DataFrame) -> str:
-    """The quotes behind every 'covered' and 'limited' answer, so a reader can check each."""
+    """The quotes behind every 'covered' and 'limited' answer, with the words of the rule that justify each."""
     cov = C.coverage(frame)
     rows = frame.loc[cov != "not_stated"]
     if rows.empty:
         return "*No response states whether migrants are covered regardless of status.*\n"
-    return "\n".join(f"**{esc(r['response_id'])}** — {esc(C.COVERAGE_LABELS[str(cov.loc[i])])}:\n\n"
-                     + quote_md(r["evidence"], r["section"]) for i, r in rows.iterrows())
+    out = []
+    for i, r in rows.iterrows():
+        key = str(cov.loc[i])
+        words = RULE.found("true" if key == "covered" else "false", r["evidence"])
+        said = _phrases(words) or "none of the words of the rule"
+        out.append(f"**{esc(r['response_id'])}** — {esc(C.COVERAGE_LABELS[key])} (words of the rule in the quote: "
+                   f"{said}):\n\n" + quote_md(r["evidence"], r["section"]))
+    return "\n".join(out)
 
 
 def finished_md(frame: pd.DataFrame, instruments: pd.DataFrame | None = None) -> str:
