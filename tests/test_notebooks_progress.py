@@ -19,9 +19,11 @@ def domain_headings(text: str) -> list[str]:
     return re.findall(r"^## \d\. .+$", text, flags=re.M)
 
 
-def test_domain_progress_defaults(tmp_path):
-    nb = run("domain_progress", tmp_path)
-    text = shown_text(nb)
+# The default run (every domain of the default profile) has an output folder and is read by two tests; runs
+# without an output folder check that nothing is saved (the second fictional profile and the first, below).
+
+def test_domain_progress_defaults(executed):
+    text = shown_text(executed("domain_progress", charts=True).nb)
     profile = load_profile("PER-2021")
     assert len(domain_headings(text)) == len(DOMAIN_IDS)
     assert f"### Updates since {profile.mgi['baseline_year']}" in text
@@ -29,7 +31,6 @@ def test_domain_progress_defaults(tmp_path):
     # every finding of the profile is shown with its quote
     for quote in profile.findings["evidence"]:
         assert esc(quote) in text
-    assert not list(tmp_path.rglob("*.png"))  # output_dir empty: nothing saved
 
 
 def assert_one_domain_with_its_charts(text: str, charts_dir, domain: str) -> None:
@@ -72,10 +73,11 @@ def test_domain_progress_second_fictional_profile(fictional, tmp_path):
     nb = run("domain_progress", tmp_path, profile="XEX-2022", domain="migrants_rights")
     text = shown_text(nb)
     assert "### Updates since 2019" in text and "Examplia" in text
+    assert not list(tmp_path.rglob("*.png"))  # output_dir empty: nothing saved
 
 
 # One run of the overview (default profile, an output folder) read by two tests. Without an output folder
-# nothing is saved: helpers.reports.common.style.show (tests/test_progress.py) and the domain_progress run above.
+# nothing is saved: the first profile's run below, and helpers.reports.common.style.show (test_reports_common.py).
 
 def test_overview_defaults(executed):
     text = shown_text(executed("overview", charts=True).nb)
@@ -92,6 +94,7 @@ def test_overview_output_dir_saves_every_chart(executed):
 
 def test_overview_first_profile(fictional, tmp_path):
     text = shown_text(run("overview", tmp_path, profile="XEX-2019"))
+    assert not list(tmp_path.rglob("*.png"))  # output_dir empty: nothing saved
     assert "flags nothing" in text  # errata with a header only
     assert "absent: " in text  # the COVID-19 table is declared absent, not counted as zero
     assert "first MGI profile" in text

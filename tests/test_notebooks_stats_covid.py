@@ -29,7 +29,8 @@ def expected_figure_pngs(profile) -> set[str]:
 # --- migration_statistics -----------------------------------------------------------------------------------
 
 # One run per notebook for the default profile (with an output folder), read by two tests each. Without an output
-# folder nothing is saved: helpers.reports.common.style.show (tests/test_progress.py) and the domain_progress run.
+# folder nothing is saved: helpers.reports.common.style.show (test_reports_common.py) and the runs of
+# tests/test_notebooks_progress.py without one.
 
 def test_statistics_defaults_show_every_figure_with_its_quote(executed):
     nb = executed("migration_statistics", charts=True).nb
