@@ -23,8 +23,10 @@ reports: setup
 validate: setup
 	$(BIN)/mgi validate --all
 
-# tests: unit tests, notebooks under papermill, nbval over notebooks/, stripped outputs, data package checks
+# tests: import contracts (pyproject.toml), unit tests, notebooks under papermill, nbval over notebooks/,
+# stripped outputs, data package checks
 test: setup
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval-lax notebooks
 	$(BIN)/nbstripout --keep-id --verify notebooks/*.ipynb

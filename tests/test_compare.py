@@ -11,14 +11,12 @@ import pytest
 
 from helpers.reports.compare import analysis as compare
 from helpers.reports.compare import charts as compare_charts
+from helpers.reports.compare import text as compare_text
+from helpers.reports.common.escape import esc
+from markupsafe import escape as html_escape
 from helpers.data.domains import DOMAIN_IDS
 from helpers.paths import BadParameter
 from profile_cases import TEST_PROFILES
-
-
-@pytest.fixture
-def fictional(monkeypatch):
-    monkeypatch.setenv("MGI_PROFILE_PATH", str(TEST_PROFILES))
 
 
 @pytest.fixture
@@ -58,11 +56,11 @@ def test_bad_ids_are_refused(fictional, bad, message):
 
 
 def test_not_enough_profiles_is_said_plainly():
-    assert compare.not_enough_md(["A-1", "B-2"], []) is None
-    one = compare.not_enough_md(["PER-2021"], [])
+    assert compare_text.not_enough_md(["A-1", "B-2"], []) is None
+    one = compare_text.not_enough_md(["PER-2021"], [])
     assert "Nothing to compare" in one and "PER-2021" in one and "two or more" in one
-    assert "Only one profile was given" in compare.not_enough_md(["PER-2021"], ["PER-2021"])
-    assert "No profile is available" in compare.not_enough_md([], [])
+    assert "Only one profile was given" in compare_text.not_enough_md(["PER-2021"], ["PER-2021"])
+    assert "No profile is available" in compare_text.not_enough_md([], [])
 
 
 @pytest.mark.parametrize("value", [-1, 100.5, "60", True, None])
@@ -80,12 +78,12 @@ def test_findings_side_by_side_shows_every_finding_escaped(editions):
     target = f.index[(f["domain"] == "migrants_rights")][0]
     f.loc[target, "summary"] = "<script>alert('x')</script> & *bold*"
     second = with_table(second, "findings", f)
-    out = compare.findings_side_by_side([first, second], "migrants_rights")
+    out = compare_text.findings_side_by_side([first, second], "migrants_rights")
     assert "<script>" not in out and "&lt;script&gt;" in out and "&amp; *bold*" in out
     for p in (first, second):
         mine = p.findings.loc[p.findings["domain"] == "migrants_rights"]
         for quote in mine["evidence"]:
-            assert compare.html_text(quote) in out
+            assert str(html_escape(quote)) in out
     # a first profile has no updates since a baseline: said, not shown as empty
     assert "First profile: no baseline" in out
 
@@ -134,14 +132,14 @@ def test_shared_figures_keep_both_dates_and_change_only_within_a_country(fiction
     assert shared
     for sf in shared.values():
         assert len({p.id for p, _ in sf.figures}) >= 2
-        md = compare.shared_figure_md(sf)
+        md = compare_text.shared_figure_md(sf)
         for _, q in sf.figures:  # every figure with its own date (or 'no reference date')
-            assert compare.esc(q.date_label) in md
+            assert esc(q.date_label) in md
         for p1, p2, ch in sf.changes:
             assert p1.mgi["iso3"] == p2.mgi["iso3"] and p1.id != p2.id
             assert ch.then.reference_date and ch.now.reference_date
             assert ch.then.reference_date != ch.now.reference_date
-            assert compare.esc(ch.then.date_label) in md and compare.esc(ch.now.date_label) in md
+            assert esc(ch.then.date_label) in md and esc(ch.now.date_label) in md
         if len({p.mgi["iso3"] for p, _ in sf.figures}) > 1:
             assert "no change is computed between countries" in md
     pop = shared["migrant_population_total"]
@@ -210,7 +208,7 @@ def test_edition_change_md_cites_both_quotes_escaped(editions):
     gap = f.index[f["kind"] == "further_development"][0]
     f.loc[gap, "evidence"] = f.loc[gap, "evidence"] + " <b>markup</b>"
     first = with_table(first, "findings", f)
-    md = compare.edition_change_md(compare.edition_change(first, second, 0), 0)
+    md = compare_text.edition_change_md(compare.edition_change(first, second, 0), 0)
     assert "<b>" not in md and "&lt;b&gt;" in md
     assert "Moved: further development in XEX-2019" in md and "Persists" in md
 

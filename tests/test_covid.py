@@ -7,10 +7,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from helpers.reports.common.dates import PartialDate
 from helpers.reports.covid import analysis as C
 from helpers.reports.covid import charts as CC
 from helpers.reports.covid import text as CT
 from helpers.data.domains import DOMAIN_IDS
+from helpers.reports.common.style import GREY
 from stub_profiles import covid_frame, instruments_frame, stub_profile
 
 
@@ -20,12 +22,6 @@ def resp(rid, area="health_access", *, covered=None, date=None, end=None, status
             "instruments": list(instruments or []), "date": date, "date_end": end,
             "covers_regardless_of_status": covered, "status": status, "domains": list(domains),
             "section": section, "evidence": evidence or f"Quote for {rid}."}
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture()
@@ -88,7 +84,7 @@ def test_instruments_shared_by_several_responses_are_found(frame):
     ("2021-07-09", "2021-07-09", "2021-07-10", "day", "9 July 2021"),
 ])
 def test_partial_dates_cover_what_they_say(text, start, end, precision, label):
-    d = C.PartialDate.parse(text)
+    d = PartialDate.parse(text)
     assert (d.start, d.end, d.precision, d.label) == (pd.Timestamp(start), pd.Timestamp(end), precision, label)
 
 
@@ -172,7 +168,7 @@ def test_coverage_chart_draws_not_stated_as_its_own_grey_bar(frame):
     widths = [p.get_width() for p in ax.patches]
     assert widths == [3, 1, 3]
     assert [t.get_text() for t in ax.get_yticklabels()][-1] == "Not stated"
-    assert ax.patches[-1].get_facecolor()[:3] == pytest.approx(plt.matplotlib.colors.to_rgb(CC.charts.GREY))
+    assert ax.patches[-1].get_facecolor()[:3] == pytest.approx(plt.matplotlib.colors.to_rgb(GREY))
 
 
 def test_timeline_draws_the_end_of_finished_measures(frame):

@@ -3,13 +3,15 @@ flagged, sets and targets only where they are honest, every data text escaped, c
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pytest
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from helpers.reports.statistics import charts as FC
 from helpers.reports.statistics import text as FT
 from helpers.reports.statistics import analysis as F
+from helpers.reports.common import figures as Q
+from helpers.reports.common.dates import date_key, date_label
+from helpers.reports.common.escape import chart_text
 from stub_profiles import stats_frame, stub_profile
 
 
@@ -20,17 +22,11 @@ def row(sid, indicator, value, *, unit="countries", qualifier="exact", date=None
             "source_id": None, "section": section, "evidence": evidence or f"Quote for {sid}."}
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-def q(**kw) -> F.Quantity:
+def q(**kw) -> Q.Quantity:
     args = dict(sid="ST001", indicator="agreements", value=50)
     args.update(kw)
     sid, indicator, value = args.pop("sid"), args.pop("indicator"), args.pop("value")
-    return F.Quantity.from_row(row(sid, indicator, value, **args))
+    return Q.Quantity.from_row(row(sid, indicator, value, **args))
 
 
 # --- formatting and qualifiers ----------------------------------------------------------------------------
@@ -38,14 +34,14 @@ def q(**kw) -> F.Quantity:
 @pytest.mark.parametrize("value, text", [(1_200_000, "1.2 million"), (1_049_970, "1,049,970"), (104_700, "104,700"),
                                          (3.36, "3.36"), (2.0, "2"), (3_000_000, "3 million")])
 def test_numbers_are_never_more_precise_than_the_data(value, text):
-    assert F.format_number(value) == text
+    assert Q.format_number(value) == text
 
 
 def test_dates_keep_their_precision_and_order():
-    assert F.date_label("2021-09") == "September 2021"
-    assert F.date_label("2021-07-09") == "9 July 2021"
-    assert F.date_label("2020") == "2020"
-    assert sorted(["2021-12", "2019", "2021-09"], key=F.date_key) == ["2019", "2021-09", "2021-12"]
+    assert date_label("2021-09") == "September 2021"
+    assert date_label("2021-07-09") == "9 July 2021"
+    assert date_label("2020") == "2020"
+    assert sorted(["2021-12", "2019", "2021-09"], key=date_key) == ["2019", "2021-09", "2021-12"]
 
 
 def test_over_qualifier_is_carried_into_every_phrase():
@@ -62,7 +58,7 @@ def test_over_qualifier_is_carried_into_every_phrase():
 # --- then vs now ---------------------------------------------------------------------------------------------
 
 def test_change_to_a_lower_bound_is_at_least():
-    c = F.change_between(q(sid="A", value=38, date="2019"), q(sid="B", value=50, qualifier="over", date="2021-12"))
+    c = Q.change_between(q(sid="A", value=38, date="2019"), q(sid="B", value=50, qualifier="over", date="2021-12"))
     assert c.bound == "at_least"
     assert c.difference == 12
     assert c.growth_percent == pytest.approx(31.58, abs=0.01)
@@ -70,32 +66,32 @@ def test_change_to_a_lower_bound_is_at_least():
 
 
 def test_change_from_a_lower_bound_is_at_most_and_bounds_both_ways_are_indeterminate():
-    assert F.change_between(q(sid="A", value=38, qualifier="over", date="2019"),
+    assert Q.change_between(q(sid="A", value=38, qualifier="over", date="2019"),
                             q(sid="B", value=50, date="2021")).bound == "at_most"
-    c = F.change_between(q(sid="A", value=38, qualifier="over", date="2019"),
+    c = Q.change_between(q(sid="A", value=38, qualifier="over", date="2019"),
                          q(sid="B", value=50, qualifier="over", date="2021"))
     assert c.bound == "indeterminate" and "cannot be computed" in c.change_phrase()
 
 
 def test_change_between_estimates_is_rounded_to_their_precision():
-    c = F.change_between(q(sid="A", unit="persons", value=104_700, qualifier="estimated", date="2010"),
+    c = Q.change_between(q(sid="A", unit="persons", value=104_700, qualifier="estimated", date="2010"),
                          q(sid="B", unit="persons", value=1_200_000, qualifier="estimated", date="2020"))
     assert c.approximate and c.rounded_difference() == 1_100_000
     assert c.change_phrase() == "about +1.1 million persons (about 11 times the 2010 figure)"
 
 
 def test_growth_is_refused_across_different_indicators_or_units():
-    with pytest.raises(F.NotComparable, match="measure different things"):
-        F.change_between(q(sid="A", indicator="migrants", date="2020"), q(sid="B", indicator="venezuelans",
+    with pytest.raises(Q.NotComparable, match="measure different things"):
+        Q.change_between(q(sid="A", indicator="migrants", date="2020"), q(sid="B", indicator="venezuelans",
                                                                          date="2021-09"))
-    with pytest.raises(F.NotComparable):
-        F.change_between(q(sid="A", date="2019"), q(sid="B", unit="percent", date="2021"))
+    with pytest.raises(Q.NotComparable):
+        Q.change_between(q(sid="A", date="2019"), q(sid="B", unit="percent", date="2021"))
 
 
 @pytest.mark.parametrize("then_date, now_date", [(None, "2021"), ("2019", None), ("2021", "2021"), ("2021-12", "2019")])
 def test_growth_is_refused_without_two_ordered_reference_dates(then_date, now_date):
-    with pytest.raises(F.MixedDates):
-        F.change_between(q(sid="A", value=38, date=then_date), q(sid="B", value=50, date=now_date))
+    with pytest.raises(Q.MixedDates):
+        Q.change_between(q(sid="A", value=38, date=then_date), q(sid="B", value=50, date=now_date))
 
 
 def test_then_now_pairs_take_earliest_and_latest_of_each_indicator():
@@ -115,7 +111,7 @@ def test_then_now_pairs_take_earliest_and_latest_of_each_indicator():
 def test_share_across_reference_dates_is_refused():
     part = q(sid="V", indicator="venezuelans", unit="persons", value=1_049_970, date="2021-09")
     whole = q(sid="T", indicator="migrants", unit="persons", value=1_200_000, date="2020")
-    with pytest.raises(F.MixedDates, match="different dates"):
+    with pytest.raises(Q.MixedDates, match="different dates"):
         F.share_of(part, whole)
 
 
@@ -132,7 +128,7 @@ def test_share_at_one_date_is_not_flagged_but_undated_figures_are():
     whole = q(sid="T", unit="persons", value=1200, date="2020")
     s = F.share_of(part, whole)
     assert not s.mixed_dates and s.percent == 25 and s.caveat() == ""
-    with pytest.raises(F.MixedDates):
+    with pytest.raises(Q.MixedDates):
         F.share_of(q(sid="V", unit="persons", value=3), q(sid="T", unit="persons", value=12))
 
 
@@ -254,7 +250,7 @@ def test_figures_table_carries_value_unit_qualifier_date_and_source():
 
 
 def test_change_text_says_at_least_for_a_lower_bound():
-    c = F.change_between(q(sid="A", value=38, date="2019"), q(sid="B", value=50, qualifier="over", date="2021-12"))
+    c = Q.change_between(q(sid="A", value=38, date="2019"), q(sid="B", value=50, qualifier="over", date="2021-12"))
     md = FT.change_md(c)
     assert "at least" in md and "lower bound" in md and "over 50 countries" in md
 
@@ -313,4 +309,4 @@ def test_a_theme_without_comparable_figures_gets_no_chart():
 
 
 def test_dollar_signs_in_labels_stay_text():
-    assert FC.plain("US$ 200 and $5") == r"US\$ 200 and \$5"
+    assert chart_text("US$ 200 and $5") == r"US\$ 200 and \$5"

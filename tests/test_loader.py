@@ -15,9 +15,7 @@ from profile_cases import PROFILE_IDS, PROFILES, TEST_PROFILES, copy_profile, me
 _DTYPE = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 
-@pytest.fixture(autouse=True)
-def _test_profiles_on_path(monkeypatch):
-    monkeypatch.setenv("MGI_PROFILE_PATH", str(TEST_PROFILES))
+pytestmark = pytest.mark.usefixtures("fictional")  # every test here sees the fictional profiles too
 
 
 def test_every_shipped_profile_is_found():

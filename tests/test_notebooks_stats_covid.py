@@ -7,22 +7,14 @@ from __future__ import annotations
 import papermill as pm
 import pytest
 
+from helpers.data.vocab import theme_label
 from helpers.reports.statistics import analysis as figures
-from helpers.reports.common.display import esc
+from helpers.reports.common.escape import esc
 from helpers.data.loader import load_profile
 from notebook_runs import images, pngs, run, shown_text
-from profile_cases import TEST_PROFILES
 
 NOTEBOOKS = ("migration_statistics", "covid_responses")
 COVID_PNGS = {"covid_by_area.png", "covid_coverage.png", "covid_timeline.png", "covid_by_domain.png"}
-
-
-
-
-
-
-
-
 
 
 def expected_figure_pngs(profile) -> set[str]:
@@ -34,36 +26,31 @@ def expected_figure_pngs(profile) -> set[str]:
     return {f"{n}.png" for n in names}
 
 
-@pytest.fixture()
-def fictional(monkeypatch):
-    # the papermill kernel inherits the environment, so it finds the fictional profiles too
-    monkeypatch.setenv("MGI_PROFILE_PATH", str(TEST_PROFILES))
-
-
 # --- migration_statistics -----------------------------------------------------------------------------------
 
-def test_statistics_defaults_show_every_figure_with_its_quote(tmp_path):
-    nb = run("migration_statistics", tmp_path)
+# One run per notebook for the default profile (with an output folder), read by two tests each. Without an output
+# folder nothing is saved: helpers.reports.common.style.show (test_reports_common.py) and the runs of
+# tests/test_notebooks_progress.py without one.
+
+def test_statistics_defaults_show_every_figure_with_its_quote(executed):
+    nb = executed("migration_statistics", charts=True).nb
     text = shown_text(nb)
     profile = load_profile("PER-2021")
     for _, r in profile.statistics.iterrows():
-        assert f"<td>{r['statistic_id']}</td>" in text
+        assert f'<td style="text-align: left;">{r["statistic_id"]}</td>' in text
         assert esc(r["evidence"]) in text
     for theme in figures.themes(profile.statistics):
-        assert f"### {esc(figures.theme_label(theme))}" in text
+        assert f"### {esc(theme_label(theme))}" in text
     # then vs now with a lower bound says "at least"; dates that differ are said to differ, no share computed
     assert any(c.now.is_lower_bound for c in figures.then_now_pairs(profile.statistics))
     assert "at least" in text and "different reference dates" in text
     assert "SDG target 10.c" in text
     assert images(nb) == len(expected_figure_pngs(profile))
-    assert not list(tmp_path.rglob("*.png"))  # output_dir empty: nothing saved
 
 
-def test_statistics_output_dir_saves_every_chart(tmp_path):
-    charts_dir = tmp_path / "charts"
-    run("migration_statistics", tmp_path, output_dir=str(charts_dir))
+def test_statistics_output_dir_saves_every_chart(executed):
     expected = expected_figure_pngs(load_profile("PER-2021"))
-    assert expected and pngs(charts_dir) == expected
+    assert expected and pngs(executed("migration_statistics", charts=True).charts) == expected
 
 
 @pytest.mark.parametrize("pid", ["XEX-2019", "XEX-2022"])
@@ -80,24 +67,21 @@ def test_statistics_fictional_profiles(pid, fictional, tmp_path):
 
 # --- covid_responses -----------------------------------------------------------------------------------------
 
-def test_covid_defaults_show_every_response_with_its_quote(tmp_path):
-    nb = run("covid_responses", tmp_path)
+def test_covid_defaults_show_every_response_with_its_quote(executed):
+    nb = executed("covid_responses", charts=True).nb
     text = shown_text(nb)
     profile = load_profile("PER-2021")
     for _, r in profile.covid_responses.iterrows():
-        assert f"<td>{r['response_id']}</td>" in text
+        assert f'<td style="text-align: left;">{r["response_id"]}</td>' in text
         assert esc(r["evidence"]) in text
     assert "**Not stated**" in text and "never counted as *no*" in text
     for _, r in profile.covid_responses.loc[profile.covid_responses["status"] == "repealed"].iterrows():
         assert f"**{esc(r['response_id'])}**" in text and "repealed in" in text
     assert images(nb) == len(COVID_PNGS)
-    assert not list(tmp_path.rglob("*.png"))
 
 
-def test_covid_output_dir_saves_every_chart(tmp_path):
-    charts_dir = tmp_path / "charts"
-    run("covid_responses", tmp_path, output_dir=str(charts_dir))
-    assert pngs(charts_dir) == COVID_PNGS
+def test_covid_output_dir_saves_every_chart(executed):
+    assert pngs(executed("covid_responses", charts=True).charts) == COVID_PNGS
 
 
 def test_covid_first_profile_says_the_section_is_absent(fictional, tmp_path):

@@ -18,7 +18,11 @@ from helpers.reports.overview import charts as overview_charts
 from helpers.reports.progress import analysis as progress
 from helpers.reports.progress import charts as progress_charts
 from helpers.reports.common import counts as summary
-from helpers.reports.common.parts import domain_tick
+from helpers.reports.common.style import domain_tick
+from helpers.reports.common import shared_charts
+from helpers.reports.common import text as profile_text
+from helpers.reports.common.escape import esc
+from helpers.data.vocab import KIND_LABELS
 from helpers.data.domains import DOMAIN_IDS, domain_label
 from helpers.data.loader import Profile, _frame, load_profile
 from helpers.data.schema import BASELINE_STATUSES, FINDING_KINDS, INSTRUMENT_TYPES, TABLES_BY_NAME
@@ -28,7 +32,7 @@ matplotlib.use("Agg")  # the tests draw off-screen; the helpers themselves never
 import matplotlib.pyplot as plt  # noqa: E402
 
 PALETTE = {c.lower() for c in charts.OKABE_ITO} | {c.lower() for c in progress_charts.STATUS_COLOURS.values()} \
-    | {c.lower() for c in overview_charts.TIMING_COLOURS.values()}
+    | {c.lower() for c in shared_charts.TIMING_COLOURS.values()}
 
 
 # --- small in-memory profiles -------------------------------------------------------------------------
@@ -68,12 +72,6 @@ def xex():
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MGI_PROFILE_PATH", str(TEST_PROFILES))
         return {pid: load_profile(pid) for pid in ("XEX-2019", "XEX-2022")}
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 # --- parameters and baseline ---------------------------------------------------------------------------
@@ -200,16 +198,16 @@ def test_acted_on_reads_relations_backwards():
 
 def test_timing_keeps_not_stated_apart_from_before():
     ins = _timeline_profile().instruments
-    t = dict(zip(ins["instrument_id"], overview.timing(ins)))
+    t = dict(zip(ins["instrument_id"], summary.timing(ins)))
     assert t["A-2021"] == "since" and t["D-2020-before"] == "before" and t["E-unknown"] == "not_stated"
 
 
 def test_instruments_by_year_and_type():
     ins = _timeline_profile().instruments
-    by_year = overview.instruments_by_year(ins)
-    assert list(by_year.index) == [2019, 2020, 2021] and list(by_year.columns) == list(overview.TIMING)
+    by_year = summary.instruments_by_year(ins)
+    assert list(by_year.index) == [2019, 2020, 2021] and list(by_year.columns) == list(summary.TIMING)
     assert by_year.loc[2019].tolist() == [2, 0, 1] and by_year.loc[2020].tolist() == [2, 1, 0]
-    assert int(by_year.to_numpy().sum()) + overview.years_missing(ins) == len(ins)
+    assert int(by_year.to_numpy().sum()) + summary.years_missing(ins) == len(ins)
     ins.loc[ins["instrument_id"] == "A-2021", "type"] = "survey"
     by_type = overview.instruments_by_type(ins)
     assert list(by_type.index) == ["law", "survey"]  # schema order, types without instruments left out
@@ -218,7 +216,7 @@ def test_instruments_by_year_and_type():
 
 def test_instruments_by_year_on_real_profiles(per, xex):
     for p in [per, *xex.values()]:
-        by_year = overview.instruments_by_year(p.instruments)
+        by_year = summary.instruments_by_year(p.instruments)
         assert int(by_year.to_numpy().sum()) == p.instruments["year"].notna().sum()
         by_type = overview.instruments_by_type(p.instruments)
         assert list(by_type.index) == [t for t in INSTRUMENT_TYPES if t in set(p.instruments["type"])]
@@ -231,7 +229,7 @@ def test_errata_view_and_domain_table_view(per, xex):
     assert overview.errata_view(xex["XEX-2019"].errata).empty
     table = overview.domain_table_view(summary.domain_table(per))
     assert table["MGI domain"].tolist() == [domain_label(d) for d in DOMAIN_IDS]
-    assert charts.KIND_LABELS["well_developed"] in table.columns
+    assert KIND_LABELS["well_developed"] in table.columns
 
 
 # --- Markdown -------------------------------------------------------------------------------------------
@@ -271,22 +269,22 @@ def test_without_a_baseline_the_text_says_so_and_shows_no_status(xex):
     assert reason in md and "Gaps persisting" not in md and "Instruments adopted" not in md
     assert "Not stated against the baseline" not in md
     for quote in dp.well_developed["evidence"]:
-        assert narrative.esc(quote) in md
+        assert esc(quote) in md
     assert "update" not in narrative.domain_intro_md(p, dp).split("\n\n")[-1]
     assert narrative.no_baseline_md(None) == ""
 
 
 def test_errata_intro_counts_by_kind(per, xex):
-    assert "flags nothing" in narrative.errata_intro_md(xex["XEX-2019"].errata)
-    text = narrative.errata_intro_md(per.errata)
+    assert "flags nothing" in profile_text.errata_intro_md(xex["XEX-2019"].errata)
+    text = profile_text.errata_intro_md(per.errata)
     assert f"{len(per.errata)} place" in text
 
 
 def test_profile_intro_comes_from_metadata(xex):
-    md = narrative.profile_intro_md(xex["XEX-2019"])
+    md = profile_text.profile_intro_md(xex["XEX-2019"])
     assert "first MGI profile" in md and "fictional" in md
-    md = narrative.profile_intro_md(xex["XEX-2022"])
-    assert "2019" in md and narrative.esc(xex["XEX-2022"].mgi["country"]) in md
+    md = profile_text.profile_intro_md(xex["XEX-2022"])
+    assert "2019" in md and esc(xex["XEX-2022"].mgi["country"]) in md
 
 
 # --- charts ---------------------------------------------------------------------------------------------

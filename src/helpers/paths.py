@@ -26,10 +26,6 @@ def notebooks_dir() -> Path:
     return project_root() / "notebooks"
 
 
-def reports_dir() -> Path:
-    return project_root() / "reports"
-
-
 def profile_search_path() -> list[Path]:
     """The shipped profiles, then any folders listed in MGI_PROFILE_PATH (os.pathsep-separated)."""
     extra = [Path(p).resolve() for p in os.environ.get("MGI_PROFILE_PATH", "").split(os.pathsep) if p.strip()]

@@ -33,6 +33,12 @@ class Profile:
         return self.metadata["mgi"]
 
     @property
+    def short_name(self) -> str:
+        """The country as titles and labels name it: country_short when the metadata gives one ('Peru' for
+        'Republic of Peru'), else the country."""
+        return self.mgi.get("country_short") or self.mgi["country"]
+
+    @property
     def title(self) -> str:
         return self.metadata["title"]
 

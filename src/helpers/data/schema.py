@@ -6,16 +6,19 @@ loader and the codebook (docs/codebook.md) are all generated from the structures
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field as dc_field
 
+from helpers.data import vocab
 from helpers.data.domains import DOMAIN_IDS
 from helpers.data.wordrules import COVERAGE_RULE, WordRule
+from helpers.paths import PLAIN_NAME, PROFILE_ID
 
 LIST_DELIMITER = ";"
 
 # --- enumerations -----------------------------------------------------------------------------------
 
-FINDING_KINDS = ("update_since_baseline", "well_developed", "further_development")
+FINDING_KINDS = tuple(vocab.FINDING_KIND_WORDS)  # each code with its words in helpers.data.vocab
 BASELINE_STATUSES = ("new", "improved", "unchanged", "gap_persisting", "not_stated")
 INSTRUMENT_TYPES = (
     "constitution", "law", "legislative_decree", "decree_law", "supreme_decree", "emergency_decree",
@@ -28,24 +31,11 @@ INSTRUMENT_TYPES = (
 )
 INSTRUMENT_STATUSES = ("in_force", "amended", "repealed", "annulled", "ended", "in_preparation", "not_stated")
 RELATIONS = ("amends", "repeals", "regulates", "extends")
-STAT_THEMES = (
-    "migrant_population", "population_by_origin", "recognition_agreements", "cooperation_agreements",
-    "roundtable", "remittances", "employment_restrictions", "residence", "education", "programmes",
-    "methodology", "labour_migration", "refugees_asylum", "diaspora", "return", "trafficking", "border",
-    "health", "other",
-)
-STAT_UNITS = (
-    "persons", "percent", "countries", "agreements", "entities", "years", "days", "months", "questions",
-    "indicators", "domains", "districts", "categories", "rank",
-    # money: the currency as printed stays in the label and the quote; local_currency is the country's own
-    "usd", "eur", "local_currency",
-)
-QUALIFIERS = ("exact", "over", "about", "estimated", "up_to", "less_than", "target")
-COVID_AREAS = (
-    "health_access", "vaccination", "migration_status", "health_workforce", "data",
-    "remittances_financial_services", "return_transfer", "response_planning", "consular_assistance",
-)
-MEASURE_STATUSES = ("in_force", "repealed", "annulled", "ended", "not_stated")
+STAT_THEMES = tuple(vocab.THEME_LABELS)
+STAT_UNITS = tuple(vocab.UNIT_WORDS)
+QUALIFIERS = tuple(vocab.QUALIFIER_WORDS)
+COVID_AREAS = tuple(vocab.AREA_LABELS)
+MEASURE_STATUSES = tuple(vocab.MEASURE_STATUS_LABELS)
 PARTNERSHIP_KINDS = (
     "regional_consultative_process", "integration_scheme", "intergovernmental_initiative", "forum",
     "observatory", "programme",
@@ -53,10 +43,16 @@ PARTNERSHIP_KINDS = (
 PARTNERSHIP_ROLES = (
     "member", "founding_member", "observer", "associate_member", "pro_tempore_presidency", "participant",
 )
-ERRATUM_KINDS = ("contradiction", "slip", "conversion")
+ERRATUM_KINDS = tuple(vocab.ERRATUM_KIND_WORDS)
 
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+ID_PATTERN = PLAIN_NAME.pattern  # an id is also a plain file name
+
+
+def number_key(number: str) -> str:
+    """An instrument's number as a comparable key: upper case, '/' as '-', no spaces
+    ('00016-2020-PI/TC' -> '00016-2020-PI-TC'). Two instruments of one type with one key are the same."""
+    return re.sub(r"\s+", "", number).upper().replace("/", "-")
 
 
 # --- declaration helpers ----------------------------------------------------------------------------
@@ -377,7 +373,7 @@ METADATA_SCHEMA: dict = {
                          "publication_year", "publisher", "citation", "source_file", "source_sha256",
                          "source_license", "data_version"],
             "properties": {
-                "profile_id": {"type": "string", "pattern": "^[A-Z]{3}-\\d{4}$"},
+                "profile_id": {"type": "string", "pattern": PROFILE_ID.pattern},
                 "country": {"type": "string", "minLength": 1},
                 "country_short": {"type": "string", "minLength": 1},
                 "iso3": {"type": "string", "pattern": "^[A-Z]{3}$"},

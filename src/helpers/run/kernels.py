@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 WARM_IMPORTS = ("pandas", "matplotlib.pyplot", "IPython.display", "helpers.data.loader",
-                "helpers.reports.common.parts", "helpers.reports.common.display")
+                "helpers.reports.common.style", "helpers.reports.common.display")
 _EXEC_LINE = ("import importlib as _mgi_i; [_mgi_i.import_module(_m) for _m in %r]; del _mgi_i" % (WARM_IMPORTS,))
 
 _state: dict = {"spare": None, "cwd": None, "remaining": None, "spares": None}

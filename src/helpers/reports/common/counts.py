@@ -1,4 +1,5 @@
-"""What a profile holds, counted per table and per domain (for `mgi validate` and the overview notebook)."""
+"""What a profile holds, counted per table and per domain (for `mgi validate` and the reports), and the
+instruments a domain cites, by their timing against the baseline."""
 
 from __future__ import annotations
 
@@ -51,3 +52,46 @@ def ordered_crosstab(rows: pd.Series, columns: pd.Series, row_order, column_orde
     counts.index.name = row_name
     counts.columns.name = column_name
     return counts
+
+
+# --- instruments: which a domain cites, and their timing against the baseline ----------------------------
+
+def cites(instruments: pd.DataFrame, domain: str) -> pd.Series:
+    """True for each instrument the domain's sections cite."""
+    return instruments["domains"].map(lambda ds: isinstance(ds, list) and domain in ds).astype(bool)
+
+
+def instruments_of(instruments: pd.DataFrame, domain: str) -> pd.DataFrame:
+    """Every instrument the domain's sections cite."""
+    return instruments.loc[cites(instruments, domain)]
+
+
+# after_baseline as three groups: 'not stated' is kept apart, never folded into 'before'
+TIMING = ("since", "before", "not_stated")
+
+
+def timing(instruments: pd.DataFrame) -> pd.Series:
+    """since / before / not_stated for each instrument, from after_baseline (true / false / empty)."""
+    ab = instruments["after_baseline"]
+    out = pd.Series("not_stated", index=instruments.index, dtype="string")
+    out.loc[ab.fillna(False).astype(bool)] = "since"
+    out.loc[(~ab.fillna(True)).astype(bool)] = "before"
+    return out
+
+
+def instruments_by_year(instruments: pd.DataFrame) -> pd.DataFrame:
+    """Instruments per year (rows, ascending, only years that have one) and timing (columns).
+
+    Rows without a year are left out; count them with years_missing()."""
+    dated = instruments.loc[instruments["year"].notna()]
+    if dated.empty:
+        return pd.DataFrame(columns=list(TIMING), index=pd.Index([], name="year", dtype="Int64"), dtype="int64")
+    counts = pd.crosstab(dated["year"].astype("int64"), timing(dated))
+    counts = counts.reindex(columns=list(TIMING), fill_value=0).sort_index()
+    counts.index.name = "year"
+    counts.columns.name = "timing"
+    return counts
+
+
+def years_missing(instruments: pd.DataFrame) -> int:
+    return int(instruments["year"].isna().sum())

@@ -1,28 +1,36 @@
 """Showing text from the data in notebooks: always as text, never as markup, always with its citation.
 
-A CSV field may hold `<script>` or `<img onerror=...>` typed by anyone; everything here escapes it for
-both HTML and Markdown before it reaches a report.
+Markdown is built with escape.esc; HTML comes from the Jinja2 templates in templates/ with autoescape on, so every
+value is escaped where it is written. Tables align text columns left and numbers right (in the HTML reports and
+in JupyterLab, whose default is to right-align every cell).
 """
 
 from __future__ import annotations
 
-import html
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from helpers.paths import BadParameter
+from helpers.reports.common.escape import esc
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_NUMBER = re.compile(r"^[−+-]?\d[\d,]*(\.\d+)?( million)?%?$")  # a number as the reports print it: '1,049,970'
 
 
-def esc(text) -> str:
-    """Text safe inside a Markdown cell rendered to HTML: HTML-escaped, Markdown syntax neutralised."""
-    if text is None or (not isinstance(text, (list, tuple)) and pd.isna(text)):
-        return ""
-    s = html.escape(str(text), quote=True)
-    # the apostrophe entity '&#x27;' keeps its '#': escaped, Markdown renderers would show it as literal text
-    return _MD_SPECIAL.sub(r"\\\1", s).replace("&\\#x27;", "&#x27;")
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+
+
+def render(template: str, **values) -> str:
+    """A template of templates/ filled with values, every value escaped (pass Markup for ready HTML)."""
+    return _environment().get_template(template).render(**values)
 
 
 def quote_md(evidence: str, section: str | None = None) -> str:
@@ -31,15 +39,35 @@ def quote_md(evidence: str, section: str | None = None) -> str:
     return f"> “{esc(evidence)}”{where}\n"
 
 
+def _cell(v) -> str:
+    if isinstance(v, (list, tuple)):
+        return "; ".join(map(str, v))
+    if v is None or pd.isna(v):
+        return ""
+    return str(v)
+
+
+def _is_number_column(values: pd.Series) -> bool:
+    """Numbers (or numbers as the reports print them) are right-aligned; everything else is text."""
+    if pd.api.types.is_bool_dtype(values.dtype):
+        return False
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return True
+    shown = [v for v in values if isinstance(v, str) and v]
+    return bool(shown) and all(_NUMBER.match(v) for v in shown) and \
+        all(isinstance(v, str) or v is None or pd.isna(v) for v in values)
+
+
 def html_table(df: pd.DataFrame, *, index: bool = False, max_rows: int | None = None) -> str:
-    """A DataFrame as an HTML table whose cells are escaped (lists joined by '; ')."""
-    shown = df.copy()
-    for col in shown.columns:
-        if shown[col].dtype == object:
-            shown[col] = shown[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
-    if max_rows is not None:
-        shown = shown.head(max_rows)
-    return shown.to_html(index=index, escape=True, na_rep="", border=0, classes="mgi-table")
+    """A DataFrame as an HTML table whose cells are escaped (lists joined by '; '), text columns left-aligned,
+    number columns right-aligned."""
+    shown = df if max_rows is None else df.head(max_rows)
+    if index:
+        shown = shown.reset_index()
+    columns = [{"name": str(c), "align": "right" if _is_number_column(shown[c]) else "left"}
+               for c in shown.columns]
+    rows = [[_cell(v) for v in row] for row in shown.itertuples(index=False, name=None)]
+    return Markup(render("table.html.j2", columns=columns, rows=rows))
 
 
 def _plain_frame(df: pd.DataFrame) -> pd.DataFrame:

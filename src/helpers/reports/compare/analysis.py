@@ -1,33 +1,28 @@
 """Two or more profiles side by side: their findings per domain, the instruments and figures they share and,
 for editions of one country, what moved from 'further development' to 'well developed' and what persists.
+The words and tables a reader sees are in compare/text.py.
 
 Never a ranking and never a score across countries: the comparison shows each profile's own cited text and
 counts. A figure keeps its reference date, qualifier and cited organisation; figures of different dates are
-shown with both dates, and a change is computed only between editions of one country (helpers.reports.statistics.analysis).
+shown with both dates, and a change is computed only between editions of one country
+(helpers.reports.common.figures).
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
-from helpers.reports.common.display import esc
-from helpers.data.domains import BY_ID, DOMAIN_IDS
-from helpers.draft.extract import normalize_number
-from helpers.reports.statistics.analysis import MixedDates, NotComparable, Quantity, change_between, date_key, quantities
+from helpers.data.domains import DOMAIN_IDS
 from helpers.data.loader import Profile, load_profile
+from helpers.data.schema import FINDING_KINDS, number_key
 from helpers.paths import BadParameter, available_profiles, check_plain_name, find_profile
-from helpers.data.schema import FINDING_KINDS
+from helpers.reports.common.dates import date_key
+from helpers.reports.common.figures import Change, MixedDates, NotComparable, Quantity, change_between, quantities
 
 DEFAULT_THRESHOLD = 60  # rapidfuzz token_set_ratio of two summaries, 0-100
-KIND_HEADINGS = {
-    "update_since_baseline": "Updates since the baseline",
-    "well_developed": "Well-developed areas",
-    "further_development": "Areas with potential for further development",
-}
 
 
 # --- which profiles ---------------------------------------------------------------------------------
@@ -56,70 +51,15 @@ def check_threshold(value) -> float:
     return float(value)
 
 
-def not_enough_md(ids: list[str], asked: list[str]) -> str | None:
-    """What to tell the reader when fewer than two profiles can be compared, or None."""
-    if len(ids) >= 2:
-        return None
-    have = ", ".join(f"`{esc(i)}`" for i in ids) or "none"
-    how = ("Only one profile was given" if asked else "Only one profile is available") if ids else \
-        "No profile is available"
-    return (f"**Nothing to compare.** {how} ({have}); a comparison needs two or more. Give two or more ids in "
-            "the `profiles` parameter, or make more profiles available (more folders can be listed in the "
-            "`MGI_PROFILE_PATH` environment variable). The rest of this report is left empty.\n")
-
-
 def load_profiles(ids: list[str]) -> list[Profile]:
     return [load_profile(pid) for pid in ids]
 
 
 def label(profile: Profile) -> str:
-    m = profile.mgi
-    return f"{m.get('country_short') or m['country']} – {m['edition']}"
-
-
-def profiles_md(profiles: list[Profile]) -> str:
-    """Which profiles are compared, each with its citation."""
-    rows = ["| profile | country | edition | assessment | baseline | cite as |", "|---|---|---|---|---|---|"]
-    for p in profiles:
-        m = p.mgi
-        base = esc(m["baseline_year"]) if m.get("baseline_year") is not None else "none (first profile)"
-        fict = " **(fictional test data)**" if m.get("fictional") else ""
-        rows.append(f"| `{esc(p.id)}` | {esc(m['country'])}{fict} | {esc(m['edition'])} | "
-                    f"{esc(m['assessment_year'])} | {base} | {esc(m['citation'])} |")
-    return "\n".join(rows) + "\n"
+    return f"{profile.short_name} – {profile.mgi['edition']}"
 
 
 # --- findings side by side --------------------------------------------------------------------------
-
-def html_text(text) -> str:
-    """Data text as HTML text (markup in a CSV shows as text)."""
-    return "" if text is None or (not isinstance(text, list) and pd.isna(text)) else html.escape(str(text))
-
-
-def finding_html(row) -> str:
-    return (f'<p><b>{html_text(row["finding_id"])}</b> {html_text(row["summary"])}<br>'
-            f'<span style="color:#444">“{html_text(row["evidence"])}”</span> — <i>{html_text(row["section"])}</i></p>')
-
-
-def findings_side_by_side(profiles: list[Profile], domain: str) -> str:
-    """An HTML table: one column per profile, one row per kind of finding; every finding with its quote."""
-    head = "".join(f"<th>{html_text(p.id)}<br><small>{html_text(label(p))}</small></th>" for p in profiles)
-    rows = []
-    for kind in FINDING_KINDS:
-        cells = []
-        for p in profiles:
-            f = p.findings
-            mine = f.loc[(f["domain"] == domain) & (f["kind"] == kind)]
-            if kind == "update_since_baseline" and p.mgi.get("baseline_year") is None:
-                cells.append("<td><i>First profile: no baseline, so no updates since one.</i></td>")
-            elif mine.empty:
-                cells.append("<td><i>None in this profile.</i></td>")
-            else:
-                cells.append("<td>" + "".join(finding_html(r) for _, r in mine.iterrows()) + "</td>")
-        rows.append(f"<tr><th>{html_text(KIND_HEADINGS[kind])}</th>{''.join(cells)}</tr>")
-    return (f'<table class="mgi-table"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}'
-            "</tbody></table>")
-
 
 def finding_counts(profiles: list[Profile]) -> pd.DataFrame:
     """Findings per domain (rows, MGI order), profile and kind (columns): counts, not scores."""
@@ -140,7 +80,7 @@ def instrument_key(row) -> str:
     """What makes two profiles' instruments the same: type and number, or else the instrument_id."""
     number = row["number"]
     if number is not None and not pd.isna(number) and str(number).strip():
-        return f"{row['type']}:{normalize_number(str(number))}"
+        return f"{row['type']}:{number_key(str(number))}"
     return f"id:{row['instrument_id']}"
 
 
@@ -216,12 +156,9 @@ class SharedFigure:
     indicator: str
     label: str
     figures: list[tuple[Profile, Quantity]]  # in date order
-    changes: list[tuple[Profile, Profile, object]]  # (earlier, later, figures.Change)
+    changes: list[tuple[Profile, Profile, Change]]  # (earlier, later, the change)
     notes: list[str]
 
-    @property
-    def dates(self) -> list[str]:
-        return [q.date_label for _, q in self.figures]
 
 
 def shared_figures(profiles: list[Profile]) -> list[SharedFigure]:
@@ -271,24 +208,6 @@ def _why_not(p1: Profile, q1: Quantity, p2: Profile, q2: Quantity, exc: Exceptio
     if q1.reference_date == q2.reference_date:
         return "both refer to the same date"
     return str(exc)
-
-
-def shared_figure_md(sf: SharedFigure) -> str:
-    """The figures of one indicator as each profile states them, with both dates, then the changes."""
-    lines = [f"**{esc(sf.label)}** (`{esc(sf.indicator)}`)", "",
-             "| profile | reference date | figure | cited organisation | quote |", "|---|---|---|---|---|"]
-    for p, q in sf.figures:
-        lines.append(f"| `{esc(p.id)}` | {esc(q.date_label)} | {esc(q.phrase())} | {esc(q.source_org or '—')} | "
-                     f"“{esc(q.evidence)}” — *{esc(q.section)}* |")
-    lines.append("")
-    for p1, p2, ch in sf.changes:
-        lines.append(f"- From {esc(ch.then.date_label)} (`{esc(p1.id)}`: {esc(ch.then.phrase())}) to "
-                     f"{esc(ch.now.date_label)} (`{esc(p2.id)}`: {esc(ch.now.phrase())}): "
-                     f"{esc(ch.change_phrase())}." + (" The two editions cite different organisations."
-                                                     if not ch.same_source else ""))
-    for n in sf.notes:
-        lines.append(f"- {esc(n)}")
-    return "\n".join(lines) + "\n"
 
 
 # --- editions of one country ------------------------------------------------------------------------------
@@ -373,64 +292,3 @@ def edition_change(earlier: Profile, later: Profile, threshold: float = DEFAULT_
     return EditionChange(earlier, later, moved, persists, said, unmatched)
 
 
-def matches_md(frame: pd.DataFrame, earlier: Profile, later: Profile, none: str) -> str:
-    """Each match with both quotes and why it was matched, so that a reader can judge it."""
-    if frame.empty:
-        return f"*{esc(none)}*\n"
-    out = []
-    for _, r in frame.iterrows():
-        out.append(
-            f"- **{esc(BY_ID[r['domain']].label)}** — matched because {esc(r['basis'])}.\n"
-            f"  - `{esc(earlier.id)}` {esc(r['earlier_id'])} (further development): {esc(r['earlier_summary'])}\n\n"
-            f"    > “{esc(r['earlier_evidence'])}” — *{esc(r['earlier_section'])}*\n"
-            f"  - `{esc(later.id)}` {esc(r['later_id'])} ({esc(KIND_HEADINGS[r['later_kind']].lower())}): "
-            f"{esc(r['later_summary'])}\n\n"
-            f"    > “{esc(r['later_evidence'])}” — *{esc(r['later_section'])}*\n")
-    return "\n".join(out)
-
-
-def findings_list_md(frame: pd.DataFrame, profile: Profile, none: str) -> str:
-    if frame.empty:
-        return f"*{esc(none)}*\n"
-    return "\n".join(
-        f"- `{esc(profile.id)}` {esc(r['finding_id'])} ({esc(BY_ID[r['domain']].label)}): {esc(r['summary'])}\n\n"
-        f"  > “{esc(r['evidence'])}” — *{esc(r['section'])}*\n" for _, r in frame.iterrows())
-
-
-def domain_instruments_html(groups: pd.DataFrame, profiles: list[Profile], domain: str) -> str:
-    """The instruments the profiles share in a domain's sections, then those only one names (escaped tables)."""
-    from helpers.reports.common.display import html_table
-
-    parts = []
-    shared = shared_instruments(groups, domain)
-    who = "both profiles" if len(profiles) == 2 else "two or more of the profiles"
-    parts.append(f"<p><b>Instruments {who} name</b> (matched on type and number, or on an identical id):</p>")
-    parts.append(html_table(instruments_view(shared, profiles)) if not shared.empty else "<p><i>None.</i></p>")
-    for p in profiles:
-        mine = only_in(groups, p.id, domain)
-        parts.append(f"<p><b>Only in {html_text(p.id)}</b> ({len(mine)}):</p>")
-        parts.append(html_table(instruments_view(mine, [p])) if not mine.empty else "<p><i>None.</i></p>")
-    return "\n".join(parts)
-
-
-def edition_change_md(ch: EditionChange, threshold: float) -> str:
-    """What moved and what persists between two editions, every match with both quotes and its reason."""
-    e, l_ = ch.earlier, ch.later
-    head = (f"### {esc(e.id)} → {esc(l_.id)}: {esc(e.mgi['country'])}, {esc(e.mgi['edition'])} → "
-            f"{esc(l_.mgi['edition'])}\n\n"
-            f"Matches need a shared instrument or summaries at least {threshold:.0f}% alike, within one domain.\n")
-    parts = [
-        head,
-        f"#### Moved: further development in {esc(e.id)} → well developed in {esc(l_.id)} ({len(ch.moved)})\n",
-        matches_md(ch.moved, e, l_, "No finding matched."),
-        f"#### Persists: further development in both ({len(ch.persists)})\n",
-        matches_md(ch.persists, e, l_, "No finding matched."),
-        f"#### The {esc(l_.id)} text itself says these gaps persist from the previous assessment "
-        f"({len(ch.said_persisting)})\n",
-        findings_list_md(ch.said_persisting, l_, "None: the later profile's text names no persisting gap."),
-        f"#### Areas for further development in {esc(e.id)} that matched nothing in {esc(l_.id)} "
-        f"({len(ch.unmatched)})\n",
-        "Addressed, dropped or reworded: the profiles' text does not say which.\n",
-        findings_list_md(ch.unmatched, e, "None: every one matched a finding of the later edition."),
-    ]
-    return "\n".join(parts)

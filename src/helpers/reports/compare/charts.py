@@ -4,38 +4,21 @@ Never sets a matplotlib backend."""
 
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from helpers.reports.common import style as charts
-from helpers.reports.common.parts import domain_tick
-from helpers.reports.compare.analysis import KIND_HEADINGS, SharedFigure, finding_counts
 from helpers.data.domains import DOMAIN_IDS
-from helpers.reports.statistics.analysis import format_number, unit_label
 from helpers.data.schema import FINDING_KINDS
+from helpers.data.vocab import KIND_HEADINGS
+from helpers.reports.common import style as charts
+from helpers.reports.common.escape import chart_text
+from helpers.reports.common.figures import format_number, unit_label
+from helpers.reports.common.style import domain_tick
+from helpers.reports.compare.analysis import SharedFigure, finding_counts
 
 
 def profile_colours(profiles) -> dict[str, str]:
     return {p.id: charts.OKABE_ITO[i % len(charts.OKABE_ITO)] for i, p in enumerate(profiles)}
-
-
-def finish_comparison(fig: Figure, axes, *, title: str, profiles, xlabel: str, ylabel: str,
-                      note: str | None = None) -> Figure:
-    """charts.finish for several profiles: the title names each of them, every profile's source line."""
-    axes = list(axes) if isinstance(axes, (list, tuple)) else [axes]
-    names = textwrap.fill(" · ".join(f"{p.id}: {p.mgi.get('country_short') or p.mgi['country']} – MGI "
-                                     f"{p.mgi['edition']}" for p in profiles), width=92)
-    fig.suptitle(f"{title}\n{names}", fontsize=12, fontweight="bold", x=0.01, ha="left")
-    for a in axes:
-        a.spines[["top", "right"]].set_visible(False)
-    axes[0].set_ylabel(ylabel)
-    for a in axes:
-        a.set_xlabel(xlabel)
-    lines = ([note] if note else []) + [f"{p.id} – {p.source_line}" for p in profiles]
-    fig.text(0.01, -0.01, "\n".join(lines), ha="left", va="top", fontsize=7.5, color="#444444", wrap=True)
-    return fig
 
 
 def findings_chart(profiles) -> Figure:
@@ -54,18 +37,18 @@ def findings_chart(profiles) -> Figure:
             if kind == "update_since_baseline" and p.mgi.get("baseline_year") is None:
                 # a first profile has no baseline: nothing to count, which is not zero
                 for y in ys:
-                    ax.text(0.05, y, f"{p.id}: no baseline", va="center", fontsize=7, color="#666666")
-                ax.barh([], [], color=colours[p.id], label=p.id)
+                    ax.text(0.05, y, chart_text(f"{p.id}: no baseline"), va="center", fontsize=7, color="#666666")
+                ax.barh([], [], color=colours[p.id], label=chart_text(p.id))
                 continue
             values = [int(v) for v in counts[(p.id, kind)]]
-            bars = ax.barh(ys, values, height=bar * 0.92, color=colours[p.id], label=p.id)
+            bars = ax.barh(ys, values, height=bar * 0.92, color=colours[p.id], label=chart_text(p.id))
             ax.bar_label(bars, labels=[str(v) for v in values], padding=2, fontsize=7.5)
-        ax.set_title(KIND_HEADINGS[kind], fontsize=9.5, loc="left", wrap=True)
+        ax.set_title(chart_text(KIND_HEADINGS[kind]), fontsize=9.5, loc="left", wrap=True)
         ax.set_xlim(0, top * 1.25)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
         ax.set_axisbelow(True)
-    axes[0].set_yticks(range(len(DOMAIN_IDS)), [domain_tick(d) for d in DOMAIN_IDS], fontsize=8.5)
+    axes[0].set_yticks(range(len(DOMAIN_IDS)), [chart_text(domain_tick(d)) for d in DOMAIN_IDS], fontsize=8.5)
     axes[0].invert_yaxis()
     handles, labels = axes[0].get_legend_handles_labels()
     axes[len(axes) // 2].legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), borderaxespad=3.6,
@@ -75,8 +58,8 @@ def findings_chart(profiles) -> Figure:
             "it is better governed. The MGI does not rank countries.")
     if firsts:
         note += f" {', '.join(firsts)}: first profile, so no updates since a baseline."
-    return finish_comparison(fig, list(axes), title="Findings per MGI domain and kind, profile by profile",
-                             profiles=profiles, xlabel="Findings", ylabel="MGI domain", note=note)
+    return charts.finish(fig, list(axes), title="Findings per MGI domain and kind, profile by profile",
+                         profiles=profiles, xlabel="Findings", ylabel="MGI domain", note=note, xlabel_all=True)
 
 
 def figure_over_editions_charts(sf: SharedFigure, profiles) -> list[tuple[str, Figure]]:
@@ -102,8 +85,8 @@ def _editions_chart(sf: SharedFigure, items, profiles) -> Figure:
     xs = list(range(len(items)))
     values = [q.value for _, q in items]
     bars = ax.bar(xs, values, color=[colours[p.id] for p, _ in items], width=0.6)
-    ax.bar_label(bars, labels=[q.phrase() for _, q in items], padding=3, fontsize=8.5)
-    ax.set_xticks(xs, [f"{q.date_label or 'no reference date'}\n({p.id})" for p, q in items], fontsize=8.5)
+    ax.bar_label(bars, labels=[chart_text(q.phrase()) for _, q in items], padding=3, fontsize=8.5)
+    ax.set_xticks(xs, [chart_text(f"{q.date_label or 'no reference date'}\n({p.id})") for p, q in items], fontsize=8.5)
     ax.set_ylim(0, max(values) * 1.25 or 1)
     ax.yaxis.set_major_formatter(lambda v, _pos: format_number(v))
     ids = {p.id for p, _ in items}
@@ -112,6 +95,6 @@ def _editions_chart(sf: SharedFigure, items, profiles) -> Figure:
     if any(q.qualifier != "exact" for _, q in items):
         note += " Qualifiers (over, about, up to, estimated) belong to the figure: the bar shows the number printed."
     title = items[-1][1].label
-    return finish_comparison(fig, ax, title=f"{title}, edition by edition", profiles=shown,
-                             xlabel="Reference date (profile)", ylabel=unit_label(items[0][1].unit).capitalize(),
-                             note=note)
+    return charts.finish(fig, ax, title=f"{title}, edition by edition", profiles=shown,
+                         xlabel="Reference date (profile)", ylabel=unit_label(items[0][1].unit).capitalize(),
+                         note=note, xlabel_all=True)

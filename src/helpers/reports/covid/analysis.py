@@ -12,19 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.data.schema import COVID_AREAS, MEASURE_STATUSES
+from helpers.data.vocab import MEASURE_STATUS_LABELS, area_label
 from helpers.reports.common.counts import list_by_domain, ordered_crosstab
-
-AREA_LABELS = {
-    "health_access": "Access to health care",
-    "vaccination": "Vaccination",
-    "migration_status": "Migration status and deadlines",
-    "health_workforce": "Health workforce",
-    "data": "Data on migrants",
-    "remittances_financial_services": "Remittances and financial services",
-    "return_transfer": "Return and transfer of people",
-    "response_planning": "Response planning and coordination",
-    "consular_assistance": "Consular assistance",
-}
+from helpers.reports.common.dates import PartialDate, partial_date
 
 COVERAGE = ("covered", "limited", "not_stated")
 COVERAGE_LABELS = {
@@ -33,19 +23,7 @@ COVERAGE_LABELS = {
     "not_stated": "Not stated",
 }
 
-STATUS_LABELS = {
-    "in_force": "In force", "repealed": "Repealed", "annulled": "Annulled", "ended": "Ended",
-    "not_stated": "Status not stated",
-}
 FINISHED = ("repealed", "annulled", "ended")  # measures that stopped: they keep their end date
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
-def area_label(area: str) -> str:
-    return AREA_LABELS.get(area, area.replace("_", " ").capitalize())
-
 
 # --- coverage regardless of status ----------------------------------------------------------------------
 
@@ -99,40 +77,6 @@ def shared_instruments(frame: pd.DataFrame) -> dict[str, list[str]]:
 # --- time -----------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class PartialDate:
-    """A date known to the year, month or day: the interval it covers, and how precisely it is known."""
-
-    text: str
-    start: pd.Timestamp
-    end: pd.Timestamp  # exclusive
-    precision: str  # year | month | day
-
-    @classmethod
-    def parse(cls, text: str) -> "PartialDate":
-        parts = [int(p) for p in str(text).split("-")]
-        if len(parts) == 1:
-            start = pd.Timestamp(parts[0], 1, 1)
-            return cls(text, start, pd.Timestamp(parts[0] + 1, 1, 1), "year")
-        if len(parts) == 2:
-            start = pd.Timestamp(parts[0], parts[1], 1)
-            return cls(text, start, start + pd.offsets.MonthBegin(1), "month")
-        start = pd.Timestamp(parts[0], parts[1], parts[2])
-        return cls(text, start, start + pd.Timedelta(days=1), "day")
-
-    @property
-    def label(self) -> str:
-        if self.precision == "year":
-            return str(self.start.year)
-        if self.precision == "month":
-            return f"{_MONTHS[self.start.month - 1]} {self.start.year}"
-        return f"{self.start.day} {_MONTHS[self.start.month - 1]} {self.start.year}"
-
-
-def _partial(v) -> PartialDate | None:
-    return None if v is None or pd.isna(v) or not str(v).strip() else PartialDate.parse(str(v))
-
-
-@dataclass(frozen=True)
 class TimelineItem:
     response_id: str
     area: str
@@ -159,13 +103,13 @@ def timeline(frame: pd.DataFrame) -> list[TimelineItem]:
     """Dated responses in time order (start, then end); repealed, annulled and ended ones keep their end."""
     items = []
     for _, r in frame.iterrows():
-        start = _partial(r["date"])
+        start = partial_date(r["date"])
         if start is None:
             continue
         items.append(TimelineItem(
             response_id=str(r["response_id"]), area=str(r["area"]), measure=str(r["measure"]),
             instruments=tuple(r["instruments"]) if isinstance(r["instruments"], list) else (),
-            start=start, end=_partial(r["date_end"]), status=str(r["status"])))
+            start=start, end=partial_date(r["date_end"]), status=str(r["status"])))
     return sorted(items, key=lambda i: (i.start.start, i.start.end, i.response_id))
 
 
@@ -219,13 +163,13 @@ def responses_table(frame: pd.DataFrame) -> pd.DataFrame:
     cov = coverage(frame)
     rows = []
     for idx, r in frame.iterrows():
-        start, end = _partial(r["date"]), _partial(r["date_end"])
+        start, end = partial_date(r["date"]), partial_date(r["date_end"])
         rows.append({
             "id": r["response_id"], "area": area_label(str(r["area"])), "measure": r["measure"],
             "instruments": ", ".join(r["instruments"]) if isinstance(r["instruments"], list) and r["instruments"]
             else "none named",
             "from": start.label if start else "not stated", "until": end.label if end else "",
-            "status": STATUS_LABELS.get(str(r["status"]), str(r["status"])),
+            "status": MEASURE_STATUS_LABELS.get(str(r["status"]), str(r["status"])),
             "covers migrants regardless of status": COVERAGE_LABELS[str(cov.loc[idx])],
             "section": r["section"],
         })

@@ -14,19 +14,18 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
-from helpers.reports.common import style as charts
-from helpers.reports.covid import analysis as C
-from helpers.reports.common.parts import count_barh, domain_tick, legend_below, stacked_barh
 from helpers.data.domains import DOMAIN_IDS
+from helpers.data.vocab import area_label
+from helpers.reports.common import style as charts
+from helpers.reports.common.dates import PartialDate
+from helpers.reports.common.escape import chart_text
+from helpers.reports.common.style import count_barh, domain_tick, legend_below, stacked_barh
 from helpers.data.wordrules import COVERAGE_RULE as RULE
+from helpers.reports.covid import analysis as C
 
 COVERAGE_COLOURS = {"covered": charts.OKABE_ITO[2], "limited": charts.OKABE_ITO[5], "not_stated": charts.GREY}
 C_START = charts.OKABE_ITO[0]
 C_FINISHED = charts.OKABE_ITO[5]
-
-
-def _plain(text) -> str:
-    return str(text).replace("$", r"\$")
 
 
 def _frame(profile):
@@ -40,19 +39,19 @@ def area_chart(profile) -> Figure | None:
         return None
     counts = C.by_area(frame)
     fig, ax = charts.new_figure(height=1.6 + 0.42 * len(counts))
-    stacked_barh(ax, counts, COVERAGE_COLOURS, C.COVERAGE_LABELS, [C.area_label(a) for a in counts.index])
+    stacked_barh(ax, counts, COVERAGE_COLOURS, C.COVERAGE_LABELS, [area_label(a) for a in counts.index])
     legend_below(ax, ncols=3)
     missing = C.areas_without_response(frame)
     note = f"{len(frame)} responses. Colour: whether the profile says the measure covers migrants regardless of " \
         "their status ('not stated' is not 'no')."
     if missing:
-        note += " No response reported in: " + ", ".join(C.area_label(a) for a in missing) + "."
+        note += " No response reported in: " + ", ".join(area_label(a) for a in missing) + "."
     shared = C.shared_instruments(frame)
     if shared:
         note += (" Bars count rows of the table; some rows cite the same instrument (" +
                  "; ".join(f"{i}: {', '.join(ids)}" for i, ids in shared.items()) + ").")
     return charts.finish(fig, ax, title="COVID-19 responses by area", profile=profile,
-                         xlabel="Number of responses", ylabel="Area of the response", note=_plain(note))
+                         xlabel="Number of responses", ylabel="Area of the response", note=note)
 
 
 def coverage_chart(profile) -> Figure | None:
@@ -67,9 +66,9 @@ def coverage_chart(profile) -> Figure | None:
     ex_true = ", ".join(f"'{p}'" for p in RULE.examples("true"))
     ex_false = ", ".join(f"'{p}'" for p in RULE.examples("false"))
     weak = RULE.weak_phrases()[0]
-    note = _plain(f"'Covered' only where the quote says status or documents do not matter (e.g. {ex_true}; "
-                  f"'{weak}' is not enough); 'limited' where its words restrict coverage (e.g. {ex_false}); "
-                  "'not stated' where the profile does not say — which is not the same as 'no'.")
+    note = (f"'Covered' only where the quote says status or documents do not matter (e.g. {ex_true}; "
+            f"'{weak}' is not enough); 'limited' where its words restrict coverage (e.g. {ex_false}); "
+            "'not stated' where the profile does not say — which is not the same as 'no'.")
     return charts.finish(fig, ax, title="Do the COVID-19 responses cover migrants regardless of status?",
                          profile=profile, xlabel="Number of responses", ylabel="Coverage", note=note)
 
@@ -88,7 +87,7 @@ def domain_chart(profile) -> Figure | None:
                          xlabel="Number of responses", ylabel="MGI domain", note=note)
 
 
-def _when(ax, y, d: C.PartialDate, colour, *, end: bool = False) -> None:
+def _when(ax, y, d: PartialDate, colour, *, end: bool = False) -> None:
     """A partial date drawn as what it is: a mark for a day, a bracketed span ('sometime in') for a month or year."""
     if d.precision == "day":
         ax.plot([d.start], [y], marker="X" if end else "D", markersize=10 if end else 7, color=colour, zorder=4,
@@ -126,12 +125,13 @@ def timeline_chart(profile) -> Figure | None:
         label = it.end_phrase()
         if label:
             x = it.end.end if it.end is not None else it.start.end
-            ax.annotate(_plain(label), (x, y), xytext=(9, 0), textcoords="offset points", va="center", ha="left",
+            ax.annotate(chart_text(label), (x, y), xytext=(9, 0), textcoords="offset points", va="center", ha="left",
                         fontsize=8.5, color=colour, fontweight="bold")
     ticks = []
     for it in items:
         inst = ", ".join(it.instruments) if it.instruments else "no instrument named"
-        ticks.append(f"{it.response_id} · {C.area_label(it.area)}\n" + "\n".join(textwrap.wrap(_plain(inst), 44)))
+        ticks.append(chart_text(f"{it.response_id} · {area_label(it.area)}") + "\n"
+                     + "\n".join(textwrap.wrap(chart_text(inst), 44)))
     ax.set_yticks(range(len(items)), ticks, fontsize=8.5)
     ax.set_ylim(len(items) - 0.4, -0.75)
     ax.set_xlim(lo - pd.Timedelta(days=20), hi + (hi - lo) * 0.24)
@@ -162,4 +162,4 @@ def timeline_chart(profile) -> Figure | None:
     if not missing.empty:
         note += " Not on the timeline (the profile gives no date): " + ", ".join(missing["response_id"]) + "."
     return charts.finish(fig, ax, title=f"COVID-19 measures over time, {lo.year}–{hi.year - 1}", profile=profile,
-                         xlabel="Date (as precise as the profile gives it)", ylabel="Response and the instruments that enact it", note=_plain(note))
+                         xlabel="Date (as precise as the profile gives it)", ylabel="Response and the instruments that enact it", note=note)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.vocab import MEASURE_STATUS_LABELS, area_label
 from helpers.data.wordrules import COVERAGE_RULE as RULE
+from helpers.reports.common.display import quote_md
+from helpers.reports.common.escape import esc
 from helpers.reports.covid import analysis as C
-from helpers.reports.common.display import esc, quote_md
 
 
 def absent_md(profile) -> str:
@@ -28,7 +30,7 @@ def intro_md(frame: pd.DataFrame) -> str:
     in_annex = frame["section"].str.startswith("COVID-19 annex").fillna(False)
     n, a = len(frame), int(in_annex.sum())
     status = C.by_status(frame)
-    stated = ", ".join(f"{int(v)} {esc(C.STATUS_LABELS[k].lower())}" for k, v in status.items() if v)
+    stated = ", ".join(f"{int(v)} {esc(MEASURE_STATUS_LABELS[k].lower())}" for k, v in status.items() if v)
     return (f"The profile reports **{n}** COVID-19 responses: {a} in its COVID-19 annex and {n - a} in the body of "
             f"the profile. Status as the profile supports it: {stated}.\n")
 
@@ -117,7 +119,7 @@ def areas_md(frame: pd.DataFrame) -> str:
     missing = C.areas_without_response(frame)
     if not missing:
         return "The profile reports at least one response in every area.\n"
-    return ("No response is reported in: " + ", ".join(esc(C.area_label(a)) for a in missing)
+    return ("No response is reported in: " + ", ".join(esc(area_label(a)) for a in missing)
             + ". That is what the profile reports, not evidence that nothing was done.\n")
 
 

@@ -1,51 +1,16 @@
-"""The one-page view of a profile: its instruments by year and by type, and what its errata flag."""
+"""The one-page view of a profile: its instruments by type, what its errata flag, the domain table's headings."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from helpers.data.schema import INSTRUMENT_TYPES
-from helpers.reports.common.counts import ordered_crosstab
-
-# after_baseline as three groups: 'not stated' is kept apart, never folded into 'before'
-TIMING = ("since", "before", "not_stated")
-
-
-def timing(instruments: pd.DataFrame) -> pd.Series:
-    """since / before / not_stated for each instrument, from after_baseline (true / false / empty)."""
-    ab = instruments["after_baseline"]
-    out = pd.Series("not_stated", index=instruments.index, dtype="string")
-    out.loc[ab.fillna(False).astype(bool)] = "since"
-    out.loc[(~ab.fillna(True)).astype(bool)] = "before"
-    return out
-
-
-def instruments_by_year(instruments: pd.DataFrame) -> pd.DataFrame:
-    """Instruments per year (rows, ascending, only years that have one) and timing (columns).
-
-    Rows without a year are left out; count them with years_missing()."""
-    dated = instruments.loc[instruments["year"].notna()]
-    if dated.empty:
-        return pd.DataFrame(columns=list(TIMING), index=pd.Index([], name="year", dtype="Int64"), dtype="int64")
-    counts = pd.crosstab(dated["year"].astype("int64"), timing(dated))
-    counts = counts.reindex(columns=list(TIMING), fill_value=0).sort_index()
-    counts.index.name = "year"
-    counts.columns.name = "timing"
-    return counts
-
-
-def years_missing(instruments: pd.DataFrame) -> int:
-    return int(instruments["year"].isna().sum())
-
+from helpers.data.vocab import KIND_LABELS
+from helpers.reports.common.counts import TIMING, ordered_crosstab, timing
 
 def instruments_by_type(instruments: pd.DataFrame) -> pd.DataFrame:
     """Instruments per type (rows in schema order, types with none left out) and timing (columns)."""
     return ordered_crosstab(instruments["type"], timing(instruments), INSTRUMENT_TYPES, TIMING, "type", "timing")
-
-
-def type_label(type_id: str) -> str:
-    """'supreme_decree' -> 'Supreme decree'."""
-    return type_id.replace("_", " ").capitalize()
 
 
 ERRATA_COLUMNS = {"erratum_id": "Erratum", "kind": "Kind", "section": "Where", "source_says": "The source says",
@@ -58,9 +23,7 @@ def errata_view(errata: pd.DataFrame) -> pd.DataFrame:
 
 
 def domain_table_view(table: pd.DataFrame) -> pd.DataFrame:
-    """summary.domain_table with headings a reader understands, domains kept in MGI order."""
-    from helpers.reports.common.style import KIND_LABELS
-
+    """counts.domain_table with headings a reader understands, domains kept in MGI order."""
     names = {"label": "MGI domain", **KIND_LABELS, "instruments": "Instruments cited",
              "covid_responses": "COVID-19 responses"}
     return table.rename(columns=names).reset_index(drop=True)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from helpers.data.domains import DOMAIN_IDS
 from helpers.data.schema import BASELINE_STATUSES, FINDING_KINDS
+from helpers.reports.common.counts import cites
 
 ALL = "all"
 DOMAIN_CHOICES: tuple[str, ...] = tuple(DOMAIN_IDS) + (ALL,)
@@ -64,10 +65,6 @@ def persisting_gaps(findings: pd.DataFrame, domain: str | None = None) -> pd.Dat
     return findings.loc[rows]
 
 
-def _cites(instruments: pd.DataFrame, domain: str) -> pd.Series:
-    return instruments["domains"].map(lambda ds: isinstance(ds, list) and domain in ds).astype(bool)
-
-
 def in_time_order(instruments: pd.DataFrame) -> pd.DataFrame:
     """By year, earliest first; rows without a year last; ties keep source order."""
     return instruments.sort_values("year", na_position="last", kind="stable")
@@ -79,7 +76,7 @@ def instruments_since_baseline(instruments: pd.DataFrame, domain: str | None = N
     after_baseline empty means the profile does not say: such rows are not counted as 'since the baseline'."""
     rows = instruments["after_baseline"].fillna(False).astype(bool)
     if domain is not None:
-        rows &= _cites(instruments, domain)
+        rows &= cites(instruments, domain)
     return in_time_order(instruments.loc[rows])
 
 
@@ -87,13 +84,8 @@ def instruments_timing_unknown(instruments: pd.DataFrame, domain: str | None = N
     """Instruments whose timing against the baseline the profile does not state (after_baseline empty)."""
     rows = instruments["after_baseline"].isna()
     if domain is not None:
-        rows &= _cites(instruments, domain)
+        rows &= cites(instruments, domain)
     return instruments.loc[rows]
-
-
-def instruments_of(instruments: pd.DataFrame, domain: str) -> pd.DataFrame:
-    """Every instrument the domain's sections cite."""
-    return instruments.loc[_cites(instruments, domain)]
 
 
 def acted_on(instruments: pd.DataFrame) -> dict[str, dict[str, list[str]]]:
@@ -132,7 +124,7 @@ def since_baseline_counts(instruments: pd.DataFrame) -> pd.Series:
 
     An instrument cited in several domains counts in each."""
     since = instruments_since_baseline(instruments)
-    return pd.Series({d: int(_cites(since, d).sum()) for d in DOMAIN_IDS}, name="instruments_since_baseline",
+    return pd.Series({d: int(cites(since, d).sum()) for d in DOMAIN_IDS}, name="instruments_since_baseline",
                      dtype="Int64")
 
 
@@ -147,7 +139,6 @@ class DomainProgress:
     persisting_gaps: pd.DataFrame
     instruments_since: pd.DataFrame
     instruments_timing_unknown: pd.DataFrame
-    kind_status: pd.DataFrame
 
     @property
     def years_unknown(self) -> int:
@@ -164,5 +155,4 @@ def domain_progress(profile, domain: str) -> DomainProgress:
         persisting_gaps=persisting_gaps(f, domain),
         instruments_since=instruments_since_baseline(ins, domain),
         instruments_timing_unknown=instruments_timing_unknown(ins, domain),
-        kind_status=kind_status_counts(f, domain),
     )

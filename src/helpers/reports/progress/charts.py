@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from helpers.data.vocab import KIND_LABELS
 from helpers.reports.common import style as charts
-from helpers.reports.common.parts import domain_tick, legend_below, stacked_barh
-from helpers.reports.overview.charts import instruments_by_year_chart
-from helpers.reports.progress.analysis import kind_status_counts, no_baseline_reason, since_baseline_counts, status_counts, status_labels
-from helpers.reports.common.counts import findings_by_domain_kind
+from helpers.reports.common.shared_charts import findings_by_kind_chart, instruments_by_year_chart
+from helpers.reports.common.style import domain_tick, legend_below, stacked_barh
+from helpers.reports.progress.analysis import (kind_status_counts, no_baseline_reason, since_baseline_counts,
+                                               status_counts, status_labels)
 
 STATUS_COLOURS = {
     "new": charts.OKABE_ITO[2],  # bluish green
@@ -21,17 +22,6 @@ STATUS_COLOURS = {
     "gap_persisting": charts.OKABE_ITO[5],  # vermilion
     "not_stated": "#C8C8C8",  # light grey: the text does not say
 }
-
-
-def findings_by_kind_chart(profile) -> Figure:
-    """How many findings of each kind (updates, well-developed, further development) each domain has."""
-    counts = findings_by_domain_kind(profile.findings)
-    fig, ax = charts.new_figure(height=4.6)
-    stacked_barh(ax, counts, charts.KIND_COLOURS, charts.KIND_LABELS, [domain_tick(d) for d in counts.index])
-    legend_below(ax)
-    return charts.finish(fig, ax, title="Findings per MGI domain, by kind", profile=profile,
-                         xlabel="Number of findings", ylabel="MGI domain",
-                         note="Counts of findings, not scores: the MGI does not rank domains or countries.")
 
 
 def findings_by_status_chart(profile) -> Figure:
@@ -66,7 +56,7 @@ def domain_status_chart(profile, domain: str) -> Figure:
     year = profile.mgi.get("baseline_year")
     fig, ax = charts.new_figure(height=3.4)
     stacked_barh(ax, counts, STATUS_COLOURS, status_labels(profile),
-                 [charts.KIND_LABELS[k] for k in counts.index])
+                 [KIND_LABELS[k] for k in counts.index])
     legend_below(ax, ncols=2)
     return charts.finish(fig, ax, title=f"{domain_tick(domain)}: findings by status against the {year} baseline",
                          profile=profile, xlabel="Number of findings", ylabel="Kind of finding",

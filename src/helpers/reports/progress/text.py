@@ -1,4 +1,4 @@
-"""The Markdown the report notebooks display: every piece of data text escaped, every finding with its quote.
+"""The Markdown of the progress report: every piece of data text escaped, every finding with its quote.
 
 Nothing here is country-specific: country, edition and years come from profile.mgi.
 """
@@ -7,38 +7,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.reports.common.display import esc, quote_md
-from helpers.data.domains import BY_ID, DOMAINS
-from helpers.reports.overview.analysis import type_label
-from helpers.reports.progress.analysis import DomainProgress, acted_on, no_baseline_reason, status_labels
+from helpers.data.domains import BY_ID
 from helpers.data.schema import RELATIONS
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def profile_intro_md(profile) -> str:
-    """Which profile this is: country, edition, years, baseline and citation."""
-    m = profile.mgi
-    lines = [f"**{esc(m['country'])} — Migration Governance Indicators, {esc(m['edition'])}** "
-             f"(assessment {esc(m['assessment_year'])}, published {esc(m['publication_year'])})."]
-    if m.get("baseline_year") is not None:
-        title = f": *{esc(m['baseline_title'])}*" if m.get("baseline_title") else ""
-        lines.append(f"Baseline: the previous MGI assessment of {esc(m['baseline_year'])}{title}.")
-    else:
-        lines.append("Baseline: none — this is the country's first MGI profile.")
-    if m.get("fictional"):
-        lines.append("**This profile is fictional** (test data): it describes no real country.")
-    lines.append(f"Cite as: {esc(m['citation'])}")
-    return "\n\n".join(lines) + "\n"
-
-
-def domains_md() -> str:
-    """The six domains and the MiGOF principle or objective each is drawn from."""
-    rows = ["| # | MGI domain | MiGOF principle or objective |", "|---|---|---|"]
-    rows += [f"| {d.number} | {esc(d.label)} | {esc(d.migof)} |" for d in DOMAINS]
-    return "\n".join(rows) + "\n"
+from helpers.data.vocab import KIND_HEADINGS, type_label
+from helpers.reports.common.display import quote_md
+from helpers.reports.common.escape import esc
+from helpers.reports.common.text import plural
+from helpers.reports.progress.analysis import DomainProgress, acted_on, no_baseline_reason, status_labels
 
 
 def finding_md(row, labels: dict[str, str] | None) -> str:
@@ -92,7 +67,7 @@ def instruments_md(frame: pd.DataFrame, none: str, relations: dict | None = None
     undated = frame.loc[frame["year"].isna()]
     out = [instrument_md(r, relations) for _, r in dated.iterrows()]
     if not undated.empty:
-        out.append(f"*The profile gives no year for the following {_plural(len(undated), 'instrument')}; "
+        out.append(f"*The profile gives no year for the following {plural(len(undated), 'instrument')}; "
                    "they are listed last, in the order the profile names them.*\n")
         out += [instrument_md(r, relations) for _, r in undated.iterrows()]
     return "\n".join(out)
@@ -110,10 +85,10 @@ def domain_intro_md(profile, dp: DomainProgress) -> str:
     text = f"## {d.number}. {esc(d.label)}\n\nMiGOF: {esc(d.migof)}."
     if heading:
         text += f" The profile's heading for this domain: *{esc(heading)}*."
-    counts = [f"{_plural(len(dp.well_developed), 'example')} of well-developed areas",
-              f"{_plural(len(dp.further_development), 'area')} with potential for further development"]
+    counts = [f"{plural(len(dp.well_developed), 'example')} of well-developed areas",
+              f"{plural(len(dp.further_development), 'area')} with potential for further development"]
     if no_baseline_reason(profile) is None:
-        counts.insert(0, f"{_plural(len(dp.updates), 'update')} since the baseline")
+        counts.insert(0, f"{plural(len(dp.updates), 'update')} since the baseline")
     text += f"\n\nIn the extracts this domain has {', '.join(counts[:-1])} and {counts[-1]}.\n"
     return text
 
@@ -131,7 +106,7 @@ def domain_sections_md(profile, dp: DomainProgress, no_baseline: str | None) -> 
         out.append(findings_md(dp.updates, labels, f"The profile records no update in this domain since {year}."))
     out.append("### Examples of well-developed areas\n")
     out.append(findings_md(dp.well_developed, labels, "The profile names no well-developed area in this domain."))
-    out.append("### Areas with potential for further development\n")
+    out.append(f"### {KIND_HEADINGS['further_development']}\n")
     out.append(findings_md(dp.further_development, labels,
                            "The profile names no area with potential for further development in this domain."))
     if no_baseline:
@@ -147,17 +122,6 @@ def domain_sections_md(profile, dp: DomainProgress, no_baseline: str | None) -> 
     n_unknown = len(dp.instruments_timing_unknown)
     if n_unknown:
         ids = ", ".join(dp.instruments_timing_unknown["instrument_id"])
-        out.append(f"*The profile does not say whether {_plural(n_unknown, 'other instrument')} cited in this "
+        out.append(f"*The profile does not say whether {plural(n_unknown, 'other instrument')} cited in this "
                    f"domain {'was' if n_unknown == 1 else 'were'} adopted or amended since {year}: {esc(ids)}.*\n")
     return "\n".join(out)
-
-
-def errata_intro_md(errata: pd.DataFrame) -> str:
-    if errata.empty:
-        return "*The errata table flags nothing: the extracts found no contradiction or slip in the source.*\n"
-    kinds = errata["kind"].value_counts()
-    words = {"contradiction": "contradiction", "slip": "slip", "conversion": "conversion error"}
-    parts = [_plural(int(kinds[k]), w) for k, w in words.items() if k in kinds]
-    return (f"The errata table flags {_plural(len(errata), 'place')} where the source disagrees with itself or "
-            f"has an evident slip ({', '.join(parts)}). The quotes in the extracts stay verbatim; the table says "
-            "which value the extracts use and why.\n")

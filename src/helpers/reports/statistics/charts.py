@@ -1,4 +1,4 @@
-"""Charts of the profile's figures, built from figures.py plans: then vs now, sets stated together, legal caps,
+"""Charts of the profile's figures, built from the plans of statistics/analysis.py: then vs now, sets stated together, legal caps,
 a figure against the SDG remittance-cost target, population figures side by side with their dates.
 
 Every chart carries each figure's qualifier and reference date; bounds are drawn as bounds (hatched, with an
@@ -13,6 +13,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from helpers.reports.common import style as charts
+from helpers.reports.common.escape import chart_text
+from helpers.data.vocab import theme_label
+from helpers.reports.common import figures as Q
+from helpers.reports.common.dates import date_label
 from helpers.reports.statistics import analysis as F
 
 C_THEN = charts.OKABE_ITO[4]  # sky blue
@@ -24,13 +28,9 @@ REST = "#E6E6E6"
 HATCH = "//"
 
 
-def plain(text: str) -> str:
-    """Data text shown as text by matplotlib: a '$' must not start mathematics."""
-    return str(text).replace("$", r"\$")
-
-
 def wrap(text: str, width: int = 42) -> str:
-    return "\n".join(textwrap.wrap(plain(text), width)) or plain(text)
+    """Text in lines of at most width characters (escaped where it is drawn: chart_text, charts.finish)."""
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
 def _count_axis(ax, axis: str = "y", top: float | None = None) -> None:
@@ -53,7 +53,7 @@ def _sources(qs) -> str:
 
 # --- then vs now --------------------------------------------------------------------------------------
 
-def then_now_chart(profile, change: F.Change) -> Figure:
+def then_now_chart(profile, change: Q.Change) -> Figure:
     """The same indicator at two dates, with the change it implies; a lower-bound figure is hatched, with an
     arrow saying the true value is higher."""
     then, now = change.then, change.now
@@ -74,14 +74,14 @@ def then_now_chart(profile, change: F.Change) -> Figure:
                                                                             "color": "black"})
             y += top * 0.13
         label = q.phrase() + ("\n(lower bound)" if q.is_lower_bound else "\n(upper bound)" if q.is_upper_bound else "")
-        ax.text(x, y + top * 0.02, label, ha="center", va="bottom", fontsize=10,
+        ax.text(x, y + top * 0.02, chart_text(label), ha="center", va="bottom", fontsize=10,
                 fontweight="bold")
-    ax.set_xticks(xs, [f"{then.date_label}\n{plain(then.source_org or 'no source cited')}",
-                       f"{now.date_label}\n{plain(now.source_org or 'no source cited')}"])
+    ax.set_xticks(xs, [chart_text(f"{then.date_label}\n{then.source_org or 'no source cited'}"),
+                       chart_text(f"{now.date_label}\n{now.source_org or 'no source cited'}")])
     ax.set_xlim(-0.6, 1.6)
     ax.set_ylim(0, top * 1.62)
     _count_axis(ax, "y", top)
-    ax.text(0.5, 0.97, "Change: " + plain(change.change_phrase()), transform=ax.transAxes, ha="center", va="top",
+    ax.text(0.5, 0.97, chart_text("Change: " + change.change_phrase()), transform=ax.transAxes, ha="center", va="top",
             fontsize=10.5, bbox={"boxstyle": "round,pad=0.4", "facecolor": "#F7F7F7", "edgecolor": "#BBBBBB"})
     notes = []
     if change.bound == "at_least":
@@ -96,66 +96,66 @@ def then_now_chart(profile, change: F.Change) -> Figure:
     notes.append(_sources((then, now)))
     return charts.finish(fig, ax, title=wrap(f"{now.label}: {then.date_label} vs {now.date_label}", 80),
                          profile=profile, xlabel="Reference date (and source cited)",
-                         ylabel=F.unit_label(now.unit).capitalize(), note=plain(" ".join(notes)))
+                         ylabel=Q.unit_label(now.unit).capitalize(), note=" ".join(notes))
 
 
 # --- sets of figures stated together -------------------------------------------------------------------
 
 def set_chart(profile, frame, theme: str) -> Figure:
     """Figures stated together in one unit at one date, as bars; parts of a whole also show their share."""
-    qs = F.quantities(frame)
+    qs = Q.quantities(frame)
     labels = [q.label for q in qs]
     suffix = F.common_suffix(labels)
     short = [lab[: len(lab) - len(suffix)].strip() if suffix else lab for lab in labels]
     total = F.set_total(frame)
-    unit = F.unit_label(qs[0].unit)
-    when = F.date_label(qs[0].reference_date) or "no reference date"
+    unit = Q.unit_label(qs[0].unit)
+    when = date_label(qs[0].reference_date) or "no reference date"
     fig, ax = charts.new_figure(height=1.2 + 0.75 * len(qs))
     y = list(range(len(qs)))
     ax.barh(y, [q.value for q in qs], color=C_BAR, height=0.6)
     for yi, q in zip(y, qs):
         text = q.phrase()
         if total:
-            text += f"  ({q.value / total * 100:.0f}% of {F.format_number(total)})"
-        ax.text(q.value, yi, "  " + plain(text), va="center", ha="left", fontsize=9.5)
-    ax.set_yticks(y, [wrap(s, 40) for s in short])
+            text += f"  ({q.value / total * 100:.0f}% of {Q.format_number(total)})"
+        ax.text(q.value, yi, chart_text("  " + text), va="center", ha="left", fontsize=9.5)
+    ax.set_yticks(y, [chart_text(wrap(s, 40)) for s in short])
     ax.invert_yaxis()
     ax.set_xlim(0, max(q.value for q in qs) * 1.45)
     _count_axis(ax, "x")
     if suffix:
         title = f"{unit.capitalize()} {suffix}, by category"
     else:
-        title = f"{F.theme_label(theme)}: {unit} by category"
+        title = f"{theme_label(theme)}: {unit} by category"
     note = f"All figures as of {when}, stated together in one passage of the profile." \
         if qs[0].reference_date else "Figures stated together in one passage of the profile (no reference date)."
     if total:
-        note += (f" Together: {F.format_amount(total, qs[0].unit)} (a sum computed by this report; shares are of "
+        note += (f" Together: {Q.format_amount(total, qs[0].unit)} (a sum computed by this report; shares are of "
                  "that sum).")
     note += " " + _sources(qs)
     xlabel = unit.capitalize() + (f", as of {when}" if qs[0].reference_date else "")
     return charts.finish(fig, ax, title=wrap(title, 75), profile=profile, xlabel=xlabel, ylabel="Figure",
-                         note=plain(note))
+                         note=note)
 
 
 def caps_chart(profile, frame, theme: str) -> Figure:
     """Legal maxima in per cent, each drawn against the whole (100 per cent)."""
-    qs = F.quantities(frame)
+    qs = Q.quantities(frame)
     fig, ax = charts.new_figure(height=1.5 + 0.8 * len(qs))
     y = list(range(len(qs)))
     ax.barh(y, [100] * len(qs), color=REST, height=0.6, label="The rest of the whole (100 per cent)")
     ax.barh(y, [q.value for q in qs], color=C_CAP, height=0.6, label="Most the rule allows")
     for yi, q in zip(y, qs):
-        ax.text(q.value + 1.5, yi, plain(q.phrase()), va="center", ha="left", fontsize=10, fontweight="bold")
-    ax.set_yticks(y, [wrap(q.label, 40) for q in qs])
+        ax.text(q.value + 1.5, yi, chart_text(q.phrase()), va="center", ha="left", fontsize=10, fontweight="bold")
+    ax.set_yticks(y, [chart_text(wrap(q.label, 40)) for q in qs])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}%"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=2, frameon=False, fontsize=8.5)
-    when = F.date_label(qs[0].reference_date) or "no reference date given"
+    when = date_label(qs[0].reference_date) or "no reference date given"
     note = (f"Each bar is a legal maximum as the profile states it ({when}); the coloured part is the most "
             "allowed. " + _sources(qs))
-    return charts.finish(fig, ax, title=f"{F.theme_label(theme)}: legal maxima", profile=profile,
-                         xlabel="Per cent of the whole", ylabel="Legal limit", note=plain(note))
+    return charts.finish(fig, ax, title=f"{theme_label(theme)}: legal maxima", profile=profile,
+                         xlabel="Per cent of the whole", ylabel="Legal limit", note=note)
 
 
 # --- a figure against the SDG target ------------------------------------------------------------------
@@ -168,7 +168,7 @@ def target_chart(profile, t: F.TargetComparison) -> Figure:
     hi = max(q.value, t.target) * 1.7
     bounded = q.is_lower_bound or q.is_upper_bound
     ax.axvspan(0, t.target, color=C_TARGET, alpha=0.12, lw=0)
-    ax.text(t.target / 2, 0.62, f"Meets the target\n(below {F.format_number(t.target)}%)", ha="center",
+    ax.text(t.target / 2, 0.62, f"Meets the target\n(below {Q.format_number(t.target)}%)", ha="center",
             va="center", fontsize=9, color="#00664A")
     ax.barh([0], [min(q.value, t.target)], color=C_BAR, height=0.5, hatch=HATCH if bounded else None,
             edgecolor="white", label="Cost up to the target level")
@@ -176,11 +176,11 @@ def target_chart(profile, t: F.TargetComparison) -> Figure:
         ax.barh([0], [q.value - t.target], left=[t.target], color=C_CAP, height=0.5,
                 hatch=HATCH if bounded else None, edgecolor="white", label="Cost above the target level")
     ax.axvline(t.target, color=C_TARGET, linestyle="--", linewidth=2)
-    ax.text(t.target, 0.95, f"  SDG 10.c target: less than {F.format_number(t.target)}%", color="#00664A",
+    ax.text(t.target, 0.95, f"  SDG 10.c target: less than {Q.format_number(t.target)}%", color="#00664A",
             ha="left", va="top", fontsize=9.5, fontweight="bold")
-    ax.text(max(q.value, t.target), 0, f"  {plain(q.phrase())}\n  {plain(t.phrase())}", va="center",
+    ax.text(max(q.value, t.target), 0, chart_text(f"  {q.phrase()}\n  {t.phrase()}"), va="center",
             ha="left", fontsize=10, fontweight="bold")
-    ax.set_yticks([0], [wrap(f"{q.label} ({q.date_label})", 30)])
+    ax.set_yticks([0], [chart_text(wrap(f"{q.label} ({q.date_label})", 30))])
     ax.set_ylim(-0.5, 1.0)
     ax.set_xlim(0, hi)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}%"))
@@ -189,7 +189,7 @@ def target_chart(profile, t: F.TargetComparison) -> Figure:
             f"Target: {F.SDG_10C_CITATION} The profile's figure may not be measured as SDG indicator 10.c.1 is, "
             f"and the target is set for {F.SDG_10C_YEAR}: an indication, not a monitoring result.")
     return charts.finish(fig, ax, title=wrap(f"{q.label}, against the SDG 10.c target", 75), profile=profile,
-                         xlabel="Cost, per cent of the amount sent", ylabel="Figure", note=plain(note))
+                         xlabel="Cost, per cent of the amount sent", ylabel="Figure", note=note)
 
 
 # --- population figures side by side ------------------------------------------------------------------
@@ -202,9 +202,9 @@ def side_by_side_chart(profile, s: F.SideBySide) -> Figure:
     colours = [charts.OKABE_ITO[i % 6] for i in range(len(qs))]
     ax.barh(y, [q.value for q in qs], color=colours, height=0.6)
     for yi, q in zip(y, qs):
-        ax.text(q.value, yi, f"  {plain(q.phrase())}\n  as of {q.date_label}", va="center", ha="left",
+        ax.text(q.value, yi, chart_text(f"  {q.phrase()}\n  as of {q.date_label}"), va="center", ha="left",
                 fontsize=9.5)
-    ax.set_yticks(y, [wrap(q.label, 36) + f"\n{q.date_label} · {plain(q.source_org or 'no source cited')}"
+    ax.set_yticks(y, [chart_text(wrap(q.label, 36) + f"\n{q.date_label} · {q.source_org or 'no source cited'}")
                       for q in qs])
     ax.invert_yaxis()
     ax.set_xlim(0, max(q.value for q in qs) * 1.5)
@@ -220,7 +220,7 @@ def side_by_side_chart(profile, s: F.SideBySide) -> Figure:
         note = f"All figures as of {dates}."
     if s.mixed_sources:
         note += " They come from different sources (named under each label)."
-    return charts.finish(fig, ax, title=title, profile=profile, xlabel="Persons", ylabel="Population", note=plain(note))
+    return charts.finish(fig, ax, title=title, profile=profile, xlabel="Persons", ylabel="Population", note=note)
 
 
 # --- a theme's charts ---------------------------------------------------------------------------------

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.vocab import QUALIFIER_WORDS, theme_label
+from helpers.reports.common import figures as Q
+from helpers.reports.common.dates import date_label
 from helpers.reports.statistics import analysis as F
 from helpers.reports.common.display import esc, quote_md
 
 
-def cited_source(q: F.Quantity) -> str:
+def cited_source(q: Q.Quantity) -> str:
     if q.source_org and q.source_id:
         return f"{q.source_org} (Key sources: {q.source_id})"
     return q.source_org or q.source_id or "none cited"
@@ -20,11 +23,11 @@ def figures_table(frame: pd.DataFrame) -> pd.DataFrame:
 
     Shown with display.html_table, which escapes every cell."""
     rows = []
-    for q in F.quantities(frame):
+    for q in Q.quantities(frame):
         rows.append({
-            "id": q.statistic_id, "figure": q.label, "value": F.format_number(q.value),
-            "unit": F.unit_label(q.unit), "qualifier": q.qualifier.replace("_", " "),
-            "as stated": q.phrase(), "reference date": F.date_label(q.reference_date) or "not stated",
+            "id": q.statistic_id, "figure": q.label, "value": Q.format_number(q.value),
+            "unit": Q.unit_label(q.unit), "qualifier": q.qualifier.replace("_", " "),
+            "as stated": q.phrase(), "reference date": date_label(q.reference_date) or "not stated",
             "cited source": cited_source(q), "section": q.section,
         })
     return pd.DataFrame(rows, columns=["id", "figure", "value", "unit", "qualifier", "as stated",
@@ -44,23 +47,23 @@ def overview_md(stats: pd.DataFrame) -> str:
 
 def theme_heading_md(stats: pd.DataFrame, theme: str) -> str:
     n = len(F.theme_figures(stats, theme))
-    return f"### {esc(F.theme_label(theme))}\n\n{n} figure{'s' if n != 1 else ''} (theme: *{esc(theme)}*).\n"
+    return f"### {esc(theme_label(theme))}\n\n{n} figure{'s' if n != 1 else ''} (theme: *{esc(theme)}*).\n"
 
 
-def figure_sentence_md(q: F.Quantity) -> str:
+def figure_sentence_md(q: Q.Quantity) -> str:
     """A cited sentence: the figure as the profile qualifies it, its date and source, then the quote."""
     src = f"; source cited: {esc(q.source_org)}" if q.source_org else "; the profile cites no source for it"
     return (f"**{esc(q.statistic_id)}** — {esc(q.label)}: **{esc(q.phrase())}** "
             f"({esc(q.date_label)}{src}).\n\n" + quote_md(q.evidence, q.section))
 
 
-def change_md(c: F.Change) -> str:
+def change_md(c: Q.Change) -> str:
     """What a then-vs-now chart shows, in words, with the caveats its figures carry."""
     lines = [f"**{esc(c.now.label)}**: from {esc(c.then.phrase())} ({esc(c.then.date_label)}) to "
              f"{esc(c.now.phrase())} ({esc(c.now.date_label)}) — {esc(c.change_phrase())}."]
     if c.bound == "at_least":
         lines.append("The change is a lower bound: the later figure is stated as a minimum "
-                     f"(\"{esc(F.QUALIFIER_WORDS[c.now.qualifier] or c.now.qualifier)}\"), so the true change may be "
+                     f"(\"{esc(QUALIFIER_WORDS[c.now.qualifier] or c.now.qualifier)}\"), so the true change may be "
                      "larger.")
     elif c.bound == "at_most":
         lines.append("The change is an upper bound: a qualifier on one of the figures means the true change may be "
@@ -74,13 +77,13 @@ def change_md(c: F.Change) -> str:
 
 
 def set_md(frame: pd.DataFrame) -> str:
-    qs = F.quantities(frame)
-    when = F.date_label(qs[0].reference_date) or "no reference date"
+    qs = Q.quantities(frame)
+    when = date_label(qs[0].reference_date) or "no reference date"
     parts = "; ".join(f"{esc(q.label)}: {esc(q.phrase())}" for q in qs)
     text = f"Stated together ({esc(when)}): {parts}."
     total = F.set_total(frame)
     if total is not None:
-        text += (f" Together {esc(F.format_amount(total, qs[0].unit))} — a sum this report computes from the "
+        text += (f" Together {esc(Q.format_amount(total, qs[0].unit))} — a sum this report computes from the "
                  "figures above, all exact and of the same date.")
     if F.is_caps(frame):
         text += " Each is a legal maximum, drawn against the whole (100 per cent)."
@@ -91,7 +94,7 @@ def target_md(t: F.TargetComparison) -> str:
     q = t.figure
     meets = {True: "meets", False: "does not meet", None: "cannot be placed against"}[t.meets_target]
     return (f"**{esc(q.label)}**: {esc(q.phrase())} ({esc(q.date_label)}; source cited: "
-            f"{esc(q.source_org or 'none')}) — {esc(t.phrase())} of {F.format_number(t.target)} per cent; "
+            f"{esc(q.source_org or 'none')}) — {esc(t.phrase())} of {Q.format_number(t.target)} per cent; "
             f"it {meets} the target as stated. The target is a constant of the SDG framework, not a figure of the "
             f"profile: *{esc(F.SDG_10C_CITATION)}* {esc(F.SDG_10C_INDICATOR)} The profile's figure may not be "
             "measured the way the SDG indicator is, and the target is set for "
@@ -112,7 +115,7 @@ def theme_reading_md(stats: pd.DataFrame, theme: str) -> str:
         elif p.kind == "target" and p.target is not None:
             out.append(target_md(p.target))
     charted = F.charted_ids(stats, theme)
-    alone = [q for q in F.quantities(frame) if q.statistic_id not in charted]
+    alone = [q for q in Q.quantities(frame) if q.statistic_id not in charted]
     if alone:
         head = ("No chart: the theme has no two comparable figures (same unit and reference date, or the same "
                 "indicator at two dates)." if not plans else "Not charted (not comparable with the figures above):")
@@ -156,7 +159,7 @@ def themes_table(stats: pd.DataFrame) -> pd.DataFrame:
     for theme in F.themes(stats):
         plans = F.theme_plan(stats, theme)
         kinds = ", ".join(dict.fromkeys(_KIND_WORDS[p.kind] for p in plans))
-        rows.append({"theme": F.theme_label(theme), "figures": len(F.theme_figures(stats, theme)),
+        rows.append({"theme": theme_label(theme), "figures": len(F.theme_figures(stats, theme)),
                      "shown as": f"chart: {kinds}" if plans else "cited sentences (no two comparable figures)"})
     return pd.DataFrame(rows, columns=["theme", "figures", "shown as"])
 

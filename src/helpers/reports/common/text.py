@@ -1,0 +1,49 @@
+"""The profile text every report shows: which profile this is, the six domains, what the errata flag.
+
+Every piece of data text escaped; nothing country-specific (country, edition and years come from profile.mgi).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.data.domains import DOMAINS
+from helpers.data.vocab import ERRATUM_KIND_WORDS
+from helpers.reports.common.escape import esc
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def profile_intro_md(profile) -> str:
+    """Which profile this is: country, edition, years, baseline and citation."""
+    m = profile.mgi
+    lines = [f"**{esc(m['country'])} — Migration Governance Indicators, {esc(m['edition'])}** "
+             f"(assessment {esc(m['assessment_year'])}, published {esc(m['publication_year'])})."]
+    if m.get("baseline_year") is not None:
+        title = f": *{esc(m['baseline_title'])}*" if m.get("baseline_title") else ""
+        lines.append(f"Baseline: the previous MGI assessment of {esc(m['baseline_year'])}{title}.")
+    else:
+        lines.append("Baseline: none — this is the country's first MGI profile.")
+    if m.get("fictional"):
+        lines.append("**This profile is fictional** (test data): it describes no real country.")
+    lines.append(f"Cite as: {esc(m['citation'])}")
+    return "\n\n".join(lines) + "\n"
+
+
+def domains_md() -> str:
+    """The six domains and the MiGOF principle or objective each is drawn from."""
+    rows = ["| # | MGI domain | MiGOF principle or objective |", "|---|---|---|"]
+    rows += [f"| {d.number} | {esc(d.label)} | {esc(d.migof)} |" for d in DOMAINS]
+    return "\n".join(rows) + "\n"
+
+
+def errata_intro_md(errata: pd.DataFrame) -> str:
+    if errata.empty:
+        return "*The errata table flags nothing: the extracts found no contradiction or slip in the source.*\n"
+    kinds = errata["kind"].value_counts()
+    parts = [plural(int(kinds[k]), w) for k, w in ERRATUM_KIND_WORDS.items() if k in kinds]
+    return (f"The errata table flags {plural(len(errata), 'place')} where the source disagrees with itself or "
+            f"has an evident slip ({', '.join(parts)}). The quotes in the extracts stay verbatim; the table says "
+            "which value the extracts use and why.\n")
