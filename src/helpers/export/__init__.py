@@ -43,9 +43,20 @@ def write_exports(profile_id: str, out_dir: Path) -> list[Path]:
     written = [write_workbook(profile, out_dir / default_name(profile_id, "xlsx")),
                write_csv_zip(profile, out_dir / default_name(profile_id, "csv"))]
     copies = copy_package(profile, out_dir / DATA_FOLDER)
-    source = profile.mgi.get("source_file")
-    copies.sort(key=lambda p: (p.name != "datapackage.json", p.name != source, p.suffix != ".csv", p.name))
-    return written + copies
+    return written + _index_order(copies)
+
+
+def _index_order(copies: list[Path]) -> list[Path]:
+    """datapackage.json, the source text, the CSVs, the rest."""
+    return sorted(copies, key=lambda p: (p.name != "datapackage.json", p.suffix != ".txt", p.suffix != ".csv", p.name))
+
+
+def exports_present(profile_id: str, out_dir: Path) -> list[Path]:
+    """The export files already in out_dir, in the order write_exports returns them (for an index)."""
+    out_dir = Path(out_dir)
+    written = [out_dir / default_name(profile_id, f) for f in FORMATS]
+    copies = [p for p in (out_dir / DATA_FOLDER).glob("*") if p.is_file()] if (out_dir / DATA_FOLDER).is_dir() else []
+    return [p for p in written if p.is_file()] + _index_order(copies)
 
 
 def link_label(path: Path, profile_id: str) -> str:
@@ -69,4 +80,5 @@ def download_links(paths: list[Path], profile_id: str, base: Path) -> list[tuple
     return [(link_label(p, profile_id), p.relative_to(base).as_posix()) for p in paths]
 
 
-__all__ = ["ExportError", "FORMATS", "default_name", "download_links", "export_profile", "write_exports"]
+__all__ = ["ExportError", "FORMATS", "default_name", "download_links", "export_profile", "exports_present",
+           "write_exports"]

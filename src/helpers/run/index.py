@@ -28,6 +28,8 @@ def read_states(out: Path) -> list[dict]:
 def render_index(out: Path) -> str:
     from jinja2 import Environment, FileSystemLoader
 
+    from helpers.export import download_links, exports_present
+
     records = read_states(out)
     rank = {name: i for i, name in enumerate(KNOWN_NOTEBOOKS)}
     records.sort(key=lambda r: (r.get("key", ""), rank.get(r.get("notebook"), len(rank)), r.get("notebook", "")))
@@ -42,7 +44,9 @@ def render_index(out: Path) -> str:
         pass
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
     titles = {r["key"]: r for r in records if r.get("title")}  # one line per profile or comparison
-    return env.get_template("index.html.j2").render(records=records, titles=titles, manifest=manifest)
+    downloads = {key: download_links(exports_present(key, out / key), key, out) for key in titles}
+    return env.get_template("index.html.j2").render(records=records, titles=titles, manifest=manifest,
+                                                    downloads=downloads)
 
 
 def write_index(out: Path) -> None:

@@ -8,6 +8,7 @@ named by two shards is refused. Reports are copied into a staging folder and swa
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import uuid
 from datetime import datetime, timezone
@@ -51,6 +52,8 @@ def merge_reports(out: Path, shards: list[Path], log) -> int:
             for shard, manifest in zip(shards, manifests):
                 for r in manifest["reports"]:
                     problems += not _take(shard, out, r, staging, log)
+                for key in sorted({r["key"] for r in manifest["reports"]}):
+                    _take_exports(shard, out, key)
             merged = _merged_manifest(shards, manifests)
             atomic_write_text(out / "runs" / f"{merged['run_id']}.json", json.dumps(merged, indent=2))
             atomic_write_text(out / "manifest.json", json.dumps(merged, indent=2))
@@ -93,6 +96,18 @@ def _take(shard: Path, out: Path, report: dict, staging: Path, log) -> bool:
         state = dict(state, **kept) if kept else {k: v for k, v in state.items() if k not in ("html", "cache_key")}
     atomic_write_text(state_path(out, key, nb), json.dumps(state, indent=2))
     return True
+
+
+def _take_exports(shard: Path, out: Path, key: str) -> None:
+    """The workbook, CSV zip and data package a shard wrote beside a profile's reports, each file replaced whole."""
+    from helpers.export import exports_present
+
+    for src in exports_present(key, shard / key):
+        dest = out / src.relative_to(shard)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".tmp-{uuid.uuid4().hex[:8]}-{dest.name}")
+        shutil.copy2(src, tmp)
+        os.replace(tmp, dest)
 
 
 def _merged_manifest(shards: list[Path], manifests: list[dict]) -> dict:

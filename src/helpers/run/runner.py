@@ -190,6 +190,7 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
             infos = {pid: _profile_info(pid) for pid in involved}
             for job, outcome in zip(planned, outcomes):
                 records.append(promote(job, outcome, out, _report_data(job, infos)))
+            export_failures = _write_exports(planned, outcomes, invalid, out, log)
             manifest = _manifest(run_id, started, profiles, notebooks, jobs, planned, outcomes, infos, invalid,
                                  shard)
             atomic_write_text(out / "runs" / f"{run_id}.json", json.dumps(manifest, indent=2))
@@ -210,7 +211,26 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
         kept = f"; failed notebook kept at {out / r['failed_notebook']}" if r.get("failed_notebook") else ""
         last_good = f"; last good report left as it was: {out / r['html']}" if r.get("html") else ""
         log(f"mgi run: FAILED {r['key']}/{r['notebook']}: {r['error']}{kept}{last_good}", err=True)
-    return 1 if (failed or invalid) else 0
+    return 1 if (failed or invalid or export_failures) else 0
+
+
+def _write_exports(planned: list[Job], outcomes: list[Outcome], invalid: dict, out: Path, log) -> list[str]:
+    """The workbook, the CSV zip and the data package beside each profile's reports: written again when one of the
+    profile's reports was rendered in this run, or when they are missing. Returns the profiles that failed."""
+    from helpers.errors import ProfileError
+    from helpers.export import ExportError, default_name, write_exports
+
+    rendered = {o.key for o in outcomes if o.status == "ok"}
+    failures = []
+    for pid in sorted({j.key for j in planned if j.key != COMPARE_KEY} - set(invalid)):
+        if pid not in rendered and (out / pid / default_name(pid, "xlsx")).is_file():
+            continue
+        try:
+            write_exports(pid, out / pid)
+        except (ExportError, ProfileError, OSError) as exc:
+            log(f"mgi run: FAILED exports of {pid} (workbook, CSV zip, data package): {exc}", err=True)
+            failures.append(pid)
+    return failures
 
 
 def _execute_all(planned: list[Job], jobs: int, log) -> list[Outcome]:
