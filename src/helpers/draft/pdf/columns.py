@@ -1,0 +1,162 @@
+"""Columns and reading order: where the gutters are, and in which order a person reads a page's lines.
+
+A gutter is a vertical strip inside the text block that (almost) no line of body text crosses while text
+stands on both sides of it. Rows are cut at the gutters into column lines; a row with ink inside a gutter
+(a heading or a footnote set across the page) spans the columns. A page is read in bands: the column lines
+between two spanning rows, column by column, then the spanning row, and so on down the page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .rows import Row, dominant_size, glyph_text
+
+GUTTER_MIN_WIDTH = 0.8  # font sizes: a narrower blank strip is not a gutter
+GUTTER_MAX_CROSSING = 0.3  # share of body rows that may cross a gutter (headings, footnotes set across)
+GUTTER_MIN_SIDE = 0.15  # share of body rows that must have text on each side of it
+INK_MERGE = 0.6  # font sizes: blank stretches narrower than this inside a row count as ink
+
+
+@dataclass
+class Line:
+    """A line as a person reads it: one column's part of a row, or a whole row that spans the columns."""
+
+    page: int  # 1-based
+    segment: tuple  # (page, band, column): lines of one segment stand one below the other
+    col: int | None  # None: spans the columns
+    x0: float
+    x1: float
+    base: float
+    size: float
+    bold: float
+    text: str
+    first_sup: str = ""  # superscript digits the line begins with (a footnote's number)
+
+
+def body_size(pages_rows: list[list[Row]]) -> float:
+    """The font size of most of the document's text."""
+    counts: Counter = Counter()
+    for rows in pages_rows:
+        for row in rows:
+            counts[row.size] += sum(1 for g in row.glyphs if not g.text.isspace() and not g.sup)
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else 10.0
+
+
+def _is_body(row: Row, size: float) -> bool:
+    return abs(row.size / size - 1) <= 0.15
+
+
+def _ink(row: Row) -> list[tuple[float, float]]:
+    spans: list[list[float]] = []
+    for g in row.glyphs:
+        if g.text.isspace():
+            continue
+        if spans and g.x0 - spans[-1][1] <= INK_MERGE * row.size:
+            spans[-1][1] = max(spans[-1][1], g.x1)
+        else:
+            spans.append([g.x0, g.x1])
+    return [(a, b) for a, b in spans]
+
+
+def find_gutters(rows: list[Row], size: float, width: float) -> list[tuple[float, float]]:
+    """Gutters of a set of rows (one page, or the whole document), left to right."""
+    body = [r for r in rows if _is_body(r, size)]
+    n = len(body)
+    if n < 6:
+        return []
+    bins = int(width) + 3
+    diff = [0] * (bins + 1)
+    for r in body:
+        for a, b in _ink(r):
+            lo, hi = max(0, int(a)), min(bins - 1, int(b) + 1)
+            diff[lo] += 1
+            diff[hi] -= 1
+    occ, run = [], 0
+    for d in diff[:bins]:
+        run += d
+        occ.append(run)
+    x0s = sorted(r.x0 for r in body)
+    x1s = sorted(r.x1 for r in body)
+    left, right = x0s[n // 20], x1s[n - 1 - n // 20]
+    inner_lo, inner_hi = left + 0.1 * (right - left), right - 0.1 * (right - left)
+    gutters = []
+    x = int(inner_lo)
+    while x < inner_hi:
+        if occ[x] <= GUTTER_MAX_CROSSING * n:
+            start = x
+            while x < inner_hi and occ[x] <= GUTTER_MAX_CROSSING * n:
+                x += 1
+            if x - start >= GUTTER_MIN_WIDTH * size:
+                g = (float(start), float(x))
+                lefts = sum(1 for r in body if r.x0 < g[0])
+                rights = sum(1 for r in body if r.x1 > g[1])
+                if lefts >= GUTTER_MIN_SIDE * n and rights >= GUTTER_MIN_SIDE * n:
+                    gutters.append(g)
+        x += 1
+    return gutters
+
+
+def crosses(row: Row, gutters: list[tuple[float, float]]) -> bool:
+    """Ink inside a gutter: the row spans the columns."""
+    for a, b in gutters:
+        margin = 0.15 * (b - a)
+        for g in row.glyphs:
+            if not g.text.isspace() and g.x1 > a + margin and g.x0 < b - margin:
+                return True
+    return False
+
+
+def page_gutters(rows: list[Row], size: float, width: float,
+                 document: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """This page's gutters, or the document's where the page has too little text to show its own."""
+    own = find_gutters(rows, size, width)
+    if own:
+        return own
+    body = [r for r in rows if _is_body(r, size)]
+    if document and body and sum(crosses(r, document) for r in body) <= 0.5 * len(body):
+        return document
+    return []
+
+
+def reading_order(rows: list[Row], gutters: list[tuple[float, float]], page: int,
+                  emphasis: bool = True) -> list[Line]:
+    """The page's lines in the order a person reads them."""
+    blocks: list[tuple[str, object]] = []  # ("span", [rows]) or ("band", {column: [glyph lists with rows]})
+    for row in rows:  # top to bottom
+        if not gutters or crosses(row, gutters):
+            if not blocks or blocks[-1][0] != "span":
+                blocks.append(("span", []))
+            blocks[-1][1].append(row)
+            continue
+        if not blocks or blocks[-1][0] != "band":
+            blocks.append(("band", {}))
+        for col in range(len(gutters) + 1):
+            lo = gutters[col - 1][1] if col else float("-inf")
+            hi = gutters[col][0] if col < len(gutters) else float("inf")
+            glyphs = [g for g in row.glyphs if lo - 1 <= (g.x0 + g.x1) / 2 < hi + 1]
+            if any(not g.text.isspace() for g in glyphs):
+                blocks[-1][1].setdefault(col, []).append((glyphs, row))
+    out: list[Line] = []
+    for i, (kind, content) in enumerate(blocks):
+        if kind == "span":
+            out.extend(_line(row.glyphs, row, page, (page, i, None), None, emphasis) for row in content)
+        else:
+            for col in sorted(content):
+                out.extend(_line(glyphs, row, page, (page, i, col), col, emphasis) for glyphs, row in content[col])
+    return out
+
+
+def _line(glyphs, row: Row, page: int, segment: tuple, col: int | None, emphasis: bool) -> Line:
+    printed = [g for g in glyphs if not g.text.isspace()]
+    normal = [g for g in printed if not g.sup] or printed
+    letters = [g for g in normal if g.text.isalpha()]
+    first_sup = ""
+    for g in printed:
+        if not g.sup:
+            break
+        first_sup += g.text
+    return Line(page, segment, col, min(g.x0 for g in printed), max(g.x1 for g in printed), row.base,
+                dominant_size(normal), sum(g.bold for g in letters) / len(letters) if letters else 0.0,
+                glyph_text(glyphs, row.size, emphasis).strip(), first_sup if first_sup.isdigit() else "")
