@@ -44,7 +44,8 @@ class Layout:
 
 
 def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    """The source texts hold one paragraph per line (most with a blank line between them)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def heading_level(par: str) -> int:
@@ -118,19 +119,27 @@ def profile_html(text: str, *, running_title: str, layout: Layout = Layout()) ->
             trailing.setdefault(body_before[-1] if body_before else -1, []).append(
                 f'<span class="fn nocall" data-n="{number.translate(TO_ASCII)}">{note_html}</span>')
 
-    blocks = []
+    # Each run of text between two section titles is its own two-column box and the titles stand between
+    # them across the page: WeasyPrint then keeps footnotes clear of the text (with one multi-column box
+    # for the whole document and `column-span: all` titles, its footnote area overlaps the columns).
+    blocks, run = [], []
     for i, p in enumerate(pars):
         if is_note[i]:
             continue
         level = heading_level(p)
         inner = _with_markers(p, calls.get(i, {})) + "".join(trailing.get(i, []))
         if level == 1:
+            if run:
+                blocks.append('<div class="columns">' + "\n".join(run) + "</div>")
+                run = []
             cls = "" if "//" in p else ' class="section"'
             blocks.append(f"<h1{cls}>{inner}</h1>")
         elif level == 2:
-            blocks.append(f"<h2>{inner}</h2>")
+            run.append(f"<h2>{inner}</h2>")
         else:
-            blocks.append(f"<p>{inner}</p>")
+            run.append(f"<p>{inner}</p>")
+    if run:
+        blocks.append('<div class="columns">' + "\n".join(run) + "</div>")
     first = "".join(trailing.get(-1, []))
     body = "\n".join(blocks)
     return f"""<!DOCTYPE html>
@@ -157,10 +166,10 @@ def stylesheet(running_title: str, layout: Layout) -> str:
 @page :left {{ @bottom-left {{ content: counter(page); font: 8pt {layout.font_family}; }} }}
 @page :right {{ @bottom-right {{ content: counter(page); font: 8pt {layout.font_family}; }} }}
 html {{ font-family: {layout.font_family}; font-size: {layout.font_size}; line-height: {layout.line_height}; }}
-main {{ column-count: {layout.columns}; column-gap: {layout.column_gap}; text-align: justify;
-        hyphens: auto; hyphenate-character: "-"; }}
+main {{ text-align: justify; hyphens: auto; hyphenate-character: "-"; }}
+.columns {{ column-count: {layout.columns}; column-gap: {layout.column_gap}; }}
 p {{ margin: 0 0 0.7em 0; }}
-h1 {{ column-span: all; font-size: 12.5pt; font-weight: bold; margin: 0.6em 0 0.7em 0; text-align: left;
+h1 {{ font-size: 12.5pt; font-weight: bold; margin: 0.6em 0 0.7em 0; text-align: left;
       hyphens: manual; break-after: avoid; }}
 h1.section {{ string-set: section content(text); }}
 h2 {{ font-size: 10pt; font-weight: bold; margin: 0.9em 0 0.45em 0; text-align: left; hyphens: manual;

@@ -81,12 +81,19 @@ def find_gutters(rows: list[Row], size: float, width: float) -> list[tuple[float
     x1s = sorted(r.x1 for r in body)
     left, right = x0s[n // 20], x1s[n - 1 - n // 20]
     inner_lo, inner_hi = left + 0.1 * (right - left), right - 0.1 * (right - left)
+    lo_bin, hi_bin = max(0, int(inner_lo)), min(bins - 1, int(inner_hi))
+    if hi_bin <= lo_bin:
+        return []
+    floor = min(occ[lo_bin:hi_bin])
+    if floor > GUTTER_MAX_CROSSING * n:
+        return []
+    low = floor + 0.1 * n  # a gutter is as empty as the emptiest strip, give or take a tenth of the rows
     gutters = []
-    x = int(inner_lo)
-    while x < inner_hi:
-        if occ[x] <= GUTTER_MAX_CROSSING * n:
+    x = lo_bin
+    while x < hi_bin:
+        if occ[x] <= low:
             start = x
-            while x < inner_hi and occ[x] <= GUTTER_MAX_CROSSING * n:
+            while x < hi_bin and occ[x] <= low:
                 x += 1
             if x - start >= GUTTER_MIN_WIDTH * size:
                 g = (float(start), float(x))
@@ -120,12 +127,48 @@ def page_gutters(rows: list[Row], size: float, width: float,
     return []
 
 
+def _column_of(x: float, gutters: list[tuple[float, float]]) -> int:
+    return sum(1 for a, b in gutters if x >= (a + b) / 2)
+
+
+def _extent(row: Row, pad: float) -> tuple[float, float]:
+    return row.base - (0.25 + pad) * row.size, row.base + (0.8 + pad) * row.size
+
+
+def standalone_headings(rows: list[Row], gutters: list[tuple[float, float]], heading_like) -> set[int]:
+    """Headings set across the columns that are too short to reach a gutter: nothing stands beside them in
+    the other columns, which have text above and below them (the columns stop above and start again below)."""
+    if not gutters:
+        return set()
+    columns = [{_column_of((g.x0 + g.x1) / 2, gutters) for g in r.glyphs if not g.text.isspace()} for r in rows]
+    found = set()
+    for i, row in enumerate(rows):
+        if not heading_like(row) or crosses(row, gutters):
+            continue
+        lo, hi = _extent(row, 0.5)
+        others = set(range(len(gutters) + 1)) - columns[i]
+        beside = above = below = False
+        for j, other in enumerate(rows):
+            if j == i or not (columns[j] & others) or crosses(other, gutters):
+                continue
+            o_lo, o_hi = _extent(other, 0.0)
+            if o_hi > lo and o_lo < hi:
+                beside = True
+                break
+            above |= o_lo >= hi
+            below |= o_hi <= lo
+        if not beside and above and below:
+            found.add(id(row))
+    return found
+
+
 def reading_order(rows: list[Row], gutters: list[tuple[float, float]], page: int,
-                  emphasis: bool = True) -> list[Line]:
+                  emphasis: bool = True, heading_like=lambda row: False) -> list[Line]:
     """The page's lines in the order a person reads them."""
     blocks: list[tuple[str, object]] = []  # ("span", [rows]) or ("band", {column: [glyph lists with rows]})
+    across = standalone_headings(rows, gutters, heading_like)
     for row in rows:  # top to bottom
-        if not gutters or crosses(row, gutters):
+        if not gutters or id(row) in across or crosses(row, gutters):
             if not blocks or blocks[-1][0] != "span":
                 blocks.append(("span", []))
             blocks[-1][1].append(row)

@@ -82,16 +82,20 @@ def convert_pdf(path: str | Path, options: Options = Options()) -> Conversion:
     same_width = [r for p, rs in zip(pages, page_rows) if round(p.width) == width for r in rs]
     document_gutters = columns.find_gutters(same_width, size, width)
 
+    body_rows = [r for rs in page_rows for r in rs if abs(r.size - size) < 0.3]
+    body_bold = sum(r.bold for r in body_rows) / len(body_rows) if body_rows else 0.0
+
+    def heading_like(row: rows.Row) -> bool:
+        return notes.is_heading(row.size, row.bold, size, body_bold)
+
     lines_by_page: list[list[columns.Line]] = []
     column_counts: Counter = Counter()
     for page, rs in zip(pages, page_rows):
         gutters = columns.page_gutters(rs, size, page.width, document_gutters if round(page.width) == width else [])
         if rs:
             column_counts[str(len(gutters) + 1)] += 1
-        lines_by_page.append(columns.reading_order(rs, gutters, page.number, options.emphasis))
+        lines_by_page.append(columns.reading_order(rs, gutters, page.number, options.emphasis, heading_like))
     every_line = [ln for lines in lines_by_page for ln in lines]
-    body_rows = [r for rs in page_rows for r in rs if abs(r.size - size) < 0.3]
-    body_bold = sum(r.bold for r in body_rows) / len(body_rows) if body_rows else 0.0
     kinds = notes.classify(every_line, size, body_bold)
 
     body: list[columns.Line] = []

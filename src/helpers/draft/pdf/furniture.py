@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from .rows import Row, glyph_text, split_at_gaps
 
 ZONE = 0.12  # share of the page height, at the top and at the bottom, where furniture may stand
+GAP_AFTER = 2.0  # line sizes of clear space between a running head (or foot) and the text
+NUMBER_GAP_AFTER = 1.3  # the same for a bare page number
+PREFIX = 16  # characters: running heads that begin alike on the outermost line of many pages...
+MIN_PREFIX = 8  # ...or, when shorter, are the beginning of each other
 FRAGMENT_GAP = 2.0  # font sizes: wider blank stretches separate the pieces of a header line
 _PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.|pág\.?|página)\s*)?#+(?:\s*(?:of|/|de|\|)\s*#+)?$"
                           r"|^(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
@@ -67,10 +71,20 @@ def drop_furniture(pages_rows: list[list[Row]], heights: list[float]) -> tuple[l
                 furniture.update(id(pc) for pc in cluster)
                 heights_learned.append((cluster[0].zone, cluster[0].base, cluster[0].size))
 
-    # repeat until stable: a piece next to the edge makes the piece inside it "outermost" in turn
     index: dict[tuple[int, int], list[_Piece]] = defaultdict(list)
     for piece in pieces:
         index[(piece.page, piece.row)].append(piece)
+
+    # a running head that wraps differently from page to page: the outermost text begins the same way
+    outer = [pc for pc in pieces if len(pc.key) >= MIN_PREFIX and _outermost(pc, index, set(), pages_rows)]
+    for piece in outer:
+        pages_alike = {q.page for q in outer if q.zone == piece.zone
+                       and _common_prefix(piece.key, q.key) >= min(PREFIX, len(piece.key), len(q.key))}
+        if len(pages_alike) >= needed:
+            furniture.add(id(piece))
+            heights_learned.append((piece.zone, piece.base, piece.size))
+
+    # repeat until stable: a piece next to the edge makes the piece inside it "outermost" in turn
     changed = True
     while changed:
         changed = False
@@ -79,9 +93,10 @@ def drop_furniture(pages_rows: list[list[Row]], heights: list[float]) -> tuple[l
                 continue
             same_place = any(z == piece.zone and abs(b - piece.base) <= 2.0 and abs(s - piece.size) <= 0.5
                              for z, b, s in heights_learned)
-            if same_place or _page_number(piece.text, n_pages):
+            if same_place or _next_to_furniture(piece, pieces, furniture) or _page_number(piece.text, n_pages):
                 furniture.add(id(piece))
                 changed = True
+    furniture = _edge_blocks(pages_rows, index, furniture, n_pages)
 
     dropped_glyphs = set().union(*(pc.glyph_ids for pc in pieces if id(pc) in furniture)) if furniture else set()
     removed = [_text_of(pages_rows[pc.page][pc.row], pc.glyph_ids) for pc in pieces if id(pc) in furniture]
@@ -98,12 +113,27 @@ def drop_furniture(pages_rows: list[list[Row]], heights: list[float]) -> tuple[l
     return out, removed
 
 
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def _page_number(text: str, n_pages: int) -> bool:
     """A bare page number, small enough to be one (a year on its own line is not)."""
     if not _PAGE_NUMBER.match(_key(text)):
         return False
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     return all(n <= 2 * n_pages + 20 for n in numbers)
+
+
+def _next_to_furniture(piece: _Piece, pieces: list[_Piece], furniture: set[int]) -> bool:
+    """The next line of a running head set in several lines: same size, one line pitch away."""
+    return any(id(pc) in furniture and pc.page == piece.page and abs(pc.size - piece.size) <= 0.3
+               and 0 < abs(pc.base - piece.base) <= 1.6 * piece.size for pc in pieces)
 
 
 def _text_of(row: Row, ids: frozenset) -> str:
@@ -118,6 +148,35 @@ def _by_height(group: list[_Piece]) -> list[list[_Piece]]:
         else:
             clusters.append([piece])
     return clusters
+
+
+def _edge_blocks(pages_rows: list[list[Row]], index: dict[tuple[int, int], list[_Piece]], furniture: set[int],
+                 n_pages: int) -> set[int]:
+    """Furniture stands in a block at the edge of the page, apart from the text: walking in from each edge,
+    the rows with furniture in them make the block (all their pieces go: the section title beside a running
+    head too), and the block ends with a clear gap (GAP_AFTER line sizes; less for a bare page number)."""
+    kept: set[int] = set()
+    for p, rows in enumerate(pages_rows):
+        for order in (range(len(rows)), range(len(rows) - 1, -1, -1)):
+            block = []
+            for r in order:
+                row_pieces = index.get((p, r), [])
+                if not row_pieces or not any(id(pc) in furniture for pc in row_pieces):
+                    break
+                block.append(r)
+            while block:
+                inner = rows[block[-1]]
+                nxt = block[-1] + (1 if order.step == 1 else -1)
+                if not 0 <= nxt < len(rows):
+                    break
+                numbers_only = all(_page_number(pc.text, n_pages) for pc in index[(p, block[-1])])
+                need = (NUMBER_GAP_AFTER if numbers_only else GAP_AFTER) * max(inner.size, rows[nxt].size)
+                if abs(inner.base - rows[nxt].base) >= need:
+                    break
+                block.pop()
+            for r in block:
+                kept.update(id(pc) for pc in index[(p, r)])
+    return kept
 
 
 def _outermost(piece: _Piece, index: dict[tuple[int, int], list[_Piece]], furniture: set[int],

@@ -18,6 +18,14 @@ from .reading import SOFT_HYPHEN
 from .rows import EMPH_OFF, EMPH_ON, SUPERSCRIPT_DIGITS
 
 _MARKERS = EMPH_ON + EMPH_OFF
+WORD_EVIDENCE = 2  # times each half must stand as a word of its own for a line-end hyphen between them to stay
+
+# What typesetting knows about English compounds, used only where the document gives no evidence either way:
+# first parts a hyphen joins to a following word ("self-employment", "one-year"), the endings that follow
+# such a part inside a closed word instead ("self-ish", "nine-teen"), and second parts ("follow-up").
+LEADING_PARTS = {"en": frozenset("self well ill non cross half one two three four five six seven eight nine".split())}
+CLOSED_ENDINGS = {"en": frozenset("teen teenth een ty ing ings ness ish less way ward wards".split())}
+TRAILING_PARTS = {"en": frozenset({"up"})}
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _LEFT = re.compile(r"([^\W_](?:[\w'’-]*[^\W_])?)-$")
 _RIGHT = re.compile(r"^([^\W_](?:[\w'’-]*[^\W_])?)")
@@ -55,7 +63,9 @@ def ends_with_break_hyphen(text: str) -> bool:
 class Vocabulary:
     """How the document spells its words where no line break interferes."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+        self.words: Counter = Counter()  # unhyphenated words
         self.parts: Counter = Counter()  # unhyphenated words, and each part of a hyphenated one
         self.pairs: Counter = Counter()  # (first, second) parts joined by a hyphen
         self.hyph_prefix: Counter = Counter()
@@ -71,6 +81,8 @@ class Vocabulary:
             words = words[1:]
         for w in words:
             parts = w.split("-")
+            if len(parts) == 1:
+                self.words[w] += 1
             self.parts.update(p for p in parts if p)
             for a, b in zip(parts, parts[1:]):
                 if a and b:
@@ -105,9 +117,23 @@ class Vocabulary:
             return True
         if rpart[0].isupper() and not lpart.isupper():
             return True
+        if (lo in LEADING_PARTS.get(self.lang, ()) and len(ro) >= 3 and ro not in CLOSED_ENDINGS.get(self.lang, ())) \
+                or ro in TRAILING_PARTS.get(self.lang, ()):
+            return True
         if self.hyph_prefix[lo] and self.hyph_prefix[lo] >= self._closed(lo, suffix=False):
             return True
-        return bool(self.hyph_suffix[ro]) and self.hyph_suffix[ro] >= self._closed(ro, suffix=True)
+        if self.hyph_suffix[ro] and self.hyph_suffix[ro] >= self._closed(ro, suffix=True):
+            return True
+        # two words the document uses on their own ("one-year"): typesetting rarely breaks a word into two
+        # others, and a closed compound ("regardless") usually stands unbroken somewhere else; likewise
+        # a compound already under way ("whole-of-" + "government") and a short particle ("follow-" + "up")
+        if self.words[lo] and self.words[ro]:
+            if "-" in left:
+                return True
+            if len(ro) == 2:  # a particle ("up", "in"), not an ending ("-ly", "-al", "-es")
+                return self._closed(ro, suffix=True) < self.words[ro]
+            return min(len(lo), len(ro)) >= 3 and self.words[lo] >= WORD_EVIDENCE and self.words[ro] >= WORD_EVIDENCE
+        return False
 
 
 def _url_like(token: str) -> bool:

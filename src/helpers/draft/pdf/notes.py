@@ -26,11 +26,16 @@ class Footnote:
     lines: list[Line] = field(default_factory=list)
 
 
+def is_heading(line_size: float, bold: float, size: float, body_bold: float) -> bool:
+    """Larger than the body text, or bold where the body text is not."""
+    return line_size >= HEADING_MIN_RATIO * size or (bold >= 0.7 and body_bold < 0.3 and line_size >= 0.92 * size)
+
+
 def classify(lines: list[Line], size: float, body_bold: float) -> dict[int, str]:
     """id(line) -> 'heading' | 'body' | 'small'."""
     kinds = {}
     for ln in lines:
-        if ln.size >= HEADING_MIN_RATIO * size or (ln.bold >= 0.7 and body_bold < 0.3 and ln.size >= 0.92 * size):
+        if is_heading(ln.size, ln.bold, size, body_bold):
             kinds[id(ln)] = "heading"
         elif ln.size <= NOTE_MAX_RATIO * size:
             kinds[id(ln)] = "small"

@@ -22,12 +22,13 @@ JUSTIFIED_SHARE = 0.6  # share of full lines inside paragraphs above which the t
 
 @dataclass
 class Metrics:
-    pitch: dict[float, float]  # size -> usual distance between two lines of one paragraph
+    pitch: dict[float, float]  # size -> usual distance between two lines of one paragraph of running text
     right: dict[tuple, float]  # (page parity, column) -> right edge of the column
     justified: bool
+    leading: float = 1.25  # the body text's pitch over its size: the guess for other sizes (headings)
 
     def usual_pitch(self, size: float) -> float:
-        return self.pitch.get(round(size * 2) / 2, 1.25 * size)
+        return self.pitch.get(round(size * 2) / 2, self.leading * size)
 
     def full(self, ln: Line) -> bool:
         edge = self.right.get((ln.page % 2, ln.col)) or self.right.get((None, ln.col)) or ln.x1
@@ -42,7 +43,7 @@ def _percentile(values: list[float], q: float) -> float:
 def measure(lines: list[Line], kinds: dict[int, str]) -> Metrics:
     pitches: dict[float, Counter] = defaultdict(Counter)
     for a, b in zip(lines, lines[1:]):
-        if a.segment == b.segment and abs(a.size - b.size) < 0.3 and kinds[id(a)] == kinds[id(b)]:
+        if a.segment == b.segment and abs(a.size - b.size) < 0.3 and kinds[id(a)] == kinds[id(b)] == "body":
             d = a.base - b.base
             if d > 0:
                 pitches[round(a.size * 2) / 2][round(d * 4) / 4] += 1
@@ -58,6 +59,10 @@ def measure(lines: list[Line], kinds: dict[int, str]) -> Metrics:
         if cols and (parity, None) not in right:
             right[(parity, None)] = max(cols)
     metrics = Metrics(pitch, right, False)
+    if pitch:
+        most = max(pitches, key=lambda s: (sum(pitches[s].values()), s))
+        if most in pitch:
+            metrics.leading = pitch[most] / most
     inside = [a for a, b in zip(lines, lines[1:])
               if a.segment == b.segment and kinds[id(a)] == kinds[id(b)] == "body"
               and 0 < a.base - b.base <= 1.05 * metrics.usual_pitch(a.size)]
@@ -70,8 +75,9 @@ def _continues(a: Line, b: Line, kinds: dict[int, str], m: Metrics) -> bool:
     if kind != kinds[id(b)]:
         return False
     pitch = a.base - b.base
-    if kind == "heading":
-        return (a.segment == b.segment and abs(a.size - b.size) < 0.3 and abs(a.bold - b.bold) < 0.5
+    if kind == "heading":  # the next line of a heading: right below it, same style, same left edge
+        below = a.segment == b.segment or (a.page == b.page and abs(a.x0 - b.x0) <= a.size)
+        return (below and abs(a.size - b.size) < 0.3 and abs(a.bold - b.bold) < 0.5
                 and 0 < pitch <= PARAGRAPH_GAP * m.usual_pitch(a.size) + 0.5)
     if a.segment == b.segment:
         if not 0 < pitch <= PARAGRAPH_GAP * m.usual_pitch(a.size) + 0.5 or abs(a.size - b.size) > 0.6:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,12 +93,13 @@ def _page_glyphs(layout, page: Page) -> None:
     from pdfminer.layout import LTChar, LTImage
 
     styles: dict[str, tuple[bool, bool]] = {}
+    found: list[tuple[Glyph, str, float]] = []  # glyph, font, bottom of its box
     stack = [layout]
     while stack:
         obj = stack.pop()
         if isinstance(obj, LTChar):
             a, b, c, d, _e, f = obj.matrix
-            if not obj.upright or abs(b) > 1e-3 or abs(c) > 1e-3:
+            if not obj.upright or abs(b) > 1e-3 or abs(c) > 1e-3 or obj.size <= 0:
                 continue  # rotated text (a vertical label, a watermark) is not part of the reading text
             text = obj.get_text()
             if _CID.match(text):
@@ -109,11 +111,20 @@ def _page_glyphs(layout, page: Page) -> None:
             if obj.fontname not in styles:
                 styles[obj.fontname] = _font_style(obj.fontname)
             bold, italic = styles[obj.fontname]
-            page.glyphs.append(Glyph(text, obj.x0, obj.x1, f, abs(d), bold, italic))
+            found.append((Glyph(text, obj.x0, obj.x1, f, obj.size, bold, italic), obj.fontname, obj.y0))
         elif isinstance(obj, LTImage):
             page.images += 1
         elif hasattr(obj, "__iter__"):
             stack.extend(reversed(list(obj)))
+    # The baseline as printed: the matrix gives the text position, but a raised glyph (text rise) only moves
+    # its box. Each font's usual box bottom below the baseline (its descent) turns box bottoms into baselines.
+    descents: dict[str, Counter] = {}
+    for g, font, y0 in found:
+        descents.setdefault(font, Counter())[round((g.base - y0) / g.size, 3)] += 1
+    usual = {font: counts.most_common(1)[0][0] for font, counts in descents.items()}
+    for g, font, y0 in found:
+        g.base = y0 + usual[font] * g.size
+        page.glyphs.append(g)
 
 
 def read_pages(path: Path, data: bytes) -> list[Page]:

@@ -103,7 +103,7 @@ def _attach_superscripts(clusters: list[_Cluster]) -> list[_Cluster]:
                     continue
                 rise = g.base - c.base
                 x0, x1 = extents[id(c)]
-                if 0.12 * c.size <= rise <= SUPER_MAX_RISE * c.size and x0 - c.size <= g.x0 <= x1 + c.size:
+                if 0.12 * c.size <= rise <= SUPER_MAX_RISE * c.size and x0 - 3 * c.size <= g.x0 <= x1 + c.size:
                     if best is None or rise < g.base - best.base:
                         best = c
             if best is None:
