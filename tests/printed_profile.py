@@ -25,7 +25,8 @@ TO_ASCII = str.maketrans(SUPERSCRIPT, "0123456789")
 _FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT}]+)\s+(.+)$", re.S)
 _MARKER = re.compile(rf"[{SUPERSCRIPT}]+")
 _EMPHASIS = re.compile(r"\*(?=\S)([^*\n]+?)(?<=\S)\*")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:)]")
+_URL = re.compile(r"(?:\b(?:https?://|www\.)|(?<!\S)[\w.-]+\.[a-z]{2,}/)[^\s<>\"]*[^\s<>\".,;:)]"
+                  r"|(?<!\S)[^\s<>\"]*(?:/|%[0-9A-F]{2})[^\s<>\"]*[^\s<>\".,;:)]")
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ sup {{ vertical-align: super; font-size: 65%; line-height: 0; }}
 .fn::footnote-call {{ content: attr(data-n); vertical-align: super; font-size: 65%; line-height: 0; }}
 .fn.nocall::footnote-call {{ content: none; }}
 .fn::footnote-marker {{ content: attr(data-n) " "; vertical-align: super; font-size: 70%; }}
-.url {{ hyphens: manual; }}
+.url {{ hyphens: manual; overflow-wrap: anywhere; }}
 """
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .rows import Row, dominant_size, glyph_text
+from statistics import median
+
+from .rows import WORD_GAP, Row, dominant_size, glyph_text
 
 GUTTER_MIN_WIDTH = 0.8  # font sizes: a narrower blank strip is not a gutter
 GUTTER_MAX_CROSSING = 0.3  # share of body rows that may cross a gutter (headings, footnotes set across)
@@ -33,6 +35,7 @@ class Line:
     bold: float
     text: str
     first_sup: str = ""  # superscript digits the line begins with (a footnote's number)
+    spacing: float | None = None  # median width of its word spaces, in font sizes (justification stretches it)
 
 
 def body_size(pages_rows: list[list[Row]]) -> float:
@@ -137,7 +140,7 @@ def _extent(row: Row, pad: float) -> tuple[float, float]:
 
 def standalone_headings(rows: list[Row], gutters: list[tuple[float, float]], heading_like) -> set[int]:
     """Headings set across the columns that are too short to reach a gutter: nothing stands beside them in
-    the other columns, which have text above and below them (the columns stop above and start again below)."""
+    the other columns, which have text above them, and every column starts again at one height below them."""
     if not gutters:
         return set()
     columns = [{_column_of((g.x0 + g.x1) / 2, gutters) for g in r.glyphs if not g.text.isspace()} for r in rows]
@@ -147,17 +150,26 @@ def standalone_headings(rows: list[Row], gutters: list[tuple[float, float]], hea
             continue
         lo, hi = _extent(row, 0.5)
         others = set(range(len(gutters) + 1)) - columns[i]
-        beside = above = below = False
+        beside = above = False
+        first_below: dict[int, Row] = {}  # column -> its first row below the heading
         for j, other in enumerate(rows):
-            if j == i or not (columns[j] & others) or crosses(other, gutters):
+            if j == i or crosses(other, gutters):
                 continue
             o_lo, o_hi = _extent(other, 0.0)
-            if o_hi > lo and o_lo < hi:
+            if columns[j] & others and o_hi > lo and o_lo < hi:
                 beside = True
                 break
-            above |= o_lo >= hi
-            below |= o_hi <= lo
-        if not beside and above and below:
+            above |= bool(columns[j] & others) and o_lo >= hi
+            if o_hi <= lo:
+                for col in columns[j]:
+                    first_below.setdefault(col, other)
+        # below it, every column starts afresh at about one height (the columns of a new section; a
+        # sub-heading at the top of one of them may push its text down by a line or so)
+        starts = [r.base for r in first_below.values()]
+        spread = 1.6 * max((r.size for r in first_below.values()), default=0.0)
+        aligned = len(first_below) == len(gutters) + 1 and max(starts) - min(starts) <= spread \
+            and row.base - max(starts) <= 4 * row.size
+        if not beside and above and aligned:
             found.add(id(row))
     return found
 
@@ -194,7 +206,7 @@ def reading_order(rows: list[Row], gutters: list[tuple[float, float]], page: int
 def _line(glyphs, row: Row, page: int, segment: tuple, col: int | None, emphasis: bool) -> Line:
     printed = [g for g in glyphs if not g.text.isspace()]
     normal = [g for g in printed if not g.sup] or printed
-    letters = [g for g in normal if g.text.isalpha()]
+    letters = [g for g in normal if g.text.isalnum()]
     first_sup = ""
     for g in printed:
         if not g.sup:
@@ -202,4 +214,18 @@ def _line(glyphs, row: Row, page: int, segment: tuple, col: int | None, emphasis
         first_sup += g.text
     return Line(page, segment, col, min(g.x0 for g in printed), max(g.x1 for g in printed), row.base,
                 dominant_size(normal), sum(g.bold for g in letters) / len(letters) if letters else 0.0,
-                glyph_text(glyphs, row.size, emphasis).strip(), first_sup if first_sup.isdigit() else "")
+                glyph_text(glyphs, row.size, emphasis).strip(), first_sup if first_sup.isdigit() else "",
+                word_spacing(glyphs, row.size))
+
+
+def word_spacing(glyphs, size: float) -> float | None:
+    """The median blank between two words of the line, in font sizes."""
+    gaps, prev, spaced = [], None, False
+    for g in glyphs:
+        if g.text.isspace():
+            spaced = prev is not None
+            continue
+        if prev is not None and not g.sup and not prev.sup and (spaced or g.x0 - prev.x1 > WORD_GAP * size):
+            gaps.append((g.x0 - prev.x1) / size)
+        prev, spaced = g, False
+    return round(median(gaps), 3) if gaps else None

@@ -42,6 +42,7 @@ def parameters() -> dict:
         "gutter_min_side": columns.GUTTER_MIN_SIDE, "heading_min_ratio": notes.HEADING_MIN_RATIO,
         "note_max_ratio": notes.NOTE_MAX_RATIO, "paragraph_gap": paragraphs.PARAGRAPH_GAP,
         "full_line": paragraphs.FULL_LINE, "justified_share": paragraphs.JUSTIFIED_SHARE,
+        "natural_slack": paragraphs.NATURAL_SLACK,
     }
 
 

@@ -33,7 +33,8 @@ _TERMINAL = re.compile(rf"[.!?:;…][\"'”’)\]»*]*[{SUPERSCRIPT_DIGITS}]*$")
 _URL_START = re.compile(r"^[(\[<\"“]?(?:https?://|www\.)", re.IGNORECASE)
 _DOMAIN_PATH = re.compile(r"[a-z0-9-]+\.[a-z]{2,}[a-z0-9./?=&#%_~+-]*/", re.IGNORECASE)
 _URL_BREAK_AFTER = "/._=?&#%~:+-"
-_URL_INSIDE = "/._=?&#%"
+_URL_INSIDE = "/._=?&#%-"
+_URL_COMPLETE = re.compile(r"\.(?:[a-z]{2,3}|info|aspx?|html?|php|pdf|docx?|xlsx?)$", re.IGNORECASE)
 
 
 def visible(text: str) -> str:
@@ -137,21 +138,28 @@ class Vocabulary:
 
 
 def _url_like(token: str) -> bool:
-    return bool(_URL_START.search(token) or ("://" in token) or _DOMAIN_PATH.search(token))
+    return bool(_URL_START.search(token) or ("://" in token) or _DOMAIN_PATH.search(token)
+                or (len(token) >= 8 and re.search(r"/|%[0-9A-Fa-f]{2}", token)))
 
 
 def _url_continues(last: str, first: str) -> bool:
+    """An address broken at a line end goes on in the next line's first token."""
     if not first or _URL_START.search(first):
         return False
     if last[-1] in _URL_BREAK_AFTER:
         if last[-1] == ".":
             return first[0].islower() or first[0].isdigit() or "/" in first
         return True
+    if first[0] in _URL_BREAK_AFTER:  # '-trabajas...', '_2018.pdf': no word of running text starts so
+        return True
+    if _URL_COMPLETE.search(last):  # 'www.iom.int', '.../report.pdf': the address ended with the line
+        return False
     return any(c in first.rstrip(".,;:)") for c in _URL_INSIDE)
 
 
-def join(text: str, line: str, vocab: Vocabulary) -> str:
-    """The running text followed by the next printed line."""
+def join(text: str, line: str, vocab: Vocabulary, forced: bool = False) -> str:
+    """The running text followed by the next printed line. forced: the previous line fills the column
+    without stretched spaces, as when an address too long for the column was cut wherever the line ended."""
     if not text:
         return line
     core, tail = _split_tail(text)
@@ -163,7 +171,7 @@ def join(text: str, line: str, vocab: Vocabulary) -> str:
     vis_core, vis_rest = visible(core), visible(rest)
     last = vis_core.rsplit(" ", 1)[-1]
     first = vis_rest.split(" ", 1)[0]
-    if _url_like(last) and _url_continues(last, first):
+    if _url_like(last) and (_url_continues(last, first) or (forced and last[-1].isalnum() and first[0].isalnum())):
         return core + tail + head + rest
     if ends_with_break_hyphen(core) and rest[0].isalnum():
         left, right = _LEFT.search(vis_core), _RIGHT.search(vis_rest)

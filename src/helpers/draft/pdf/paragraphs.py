@@ -17,7 +17,8 @@ from .notes import Footnote, note_text
 
 PARAGRAPH_GAP = 1.22  # a pitch this many times the usual one separates paragraphs
 FULL_LINE = 0.5  # font sizes: a line ending this close to the column's right edge is full
-JUSTIFIED_SHARE = 0.6  # share of full lines inside paragraphs above which the text counts as justified
+JUSTIFIED_SHARE = 0.6
+NATURAL_SLACK = 0.008  # font sizes: word spacing this close to the natural one is not stretched  # share of full lines inside paragraphs above which the text counts as justified
 
 
 @dataclass
@@ -26,13 +27,14 @@ class Metrics:
     right: dict[tuple, float]  # (page parity, column) -> right edge of the column
     justified: bool
     leading: float = 1.25  # the body text's pitch over its size: the guess for other sizes (headings)
+    natural_space: float | None = None  # word spacing of lines justification did not stretch (last lines)
 
     def usual_pitch(self, size: float) -> float:
         return self.pitch.get(round(size * 2) / 2, self.leading * size)
 
-    def full(self, ln: Line) -> bool:
+    def full(self, ln: Line, slack: float = FULL_LINE) -> bool:
         edge = self.right.get((ln.page % 2, ln.col)) or self.right.get((None, ln.col)) or ln.x1
-        return ln.x1 >= edge - FULL_LINE * ln.size
+        return ln.x1 >= edge - slack * ln.size
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -67,7 +69,17 @@ def measure(lines: list[Line], kinds: dict[int, str]) -> Metrics:
               if a.segment == b.segment and kinds[id(a)] == kinds[id(b)] == "body"
               and 0 < a.base - b.base <= 1.05 * metrics.usual_pitch(a.size)]
     metrics.justified = bool(inside) and sum(metrics.full(a) for a in inside) >= JUSTIFIED_SHARE * len(inside)
+    short = sorted(ln.spacing for ln in lines if kinds[id(ln)] == "body" and ln.spacing is not None
+                   and not metrics.full(ln))
+    if len(short) >= 5:
+        metrics.natural_space = short[len(short) // 2]
     return metrics
+
+
+def _unstretched(ln: Line, m: Metrics) -> bool:
+    """A full line whose spaces justification did not widen: maybe the last line of a paragraph that
+    happens to fill the column."""
+    return m.natural_space is not None and ln.spacing is not None and ln.spacing <= m.natural_space + NATURAL_SLACK
 
 
 def _continues(a: Line, b: Line, kinds: dict[int, str], m: Metrics) -> bool:
@@ -87,9 +99,11 @@ def _continues(a: Line, b: Line, kinds: dict[int, str], m: Metrics) -> bool:
         return True
     if ends_with_break_hyphen(a.text):
         return True
-    if m.justified:
-        return m.full(a)
     first = visible(b.text).lstrip()
+    if m.justified:
+        if m.full(a) and _unstretched(a, m) and terminal(a.text) and first[:1].isupper():
+            return False
+        return m.full(a)
     return not terminal(a.text) or (first[:1].islower())
 
 
@@ -121,22 +135,21 @@ def paragraphs(body: list[Line], notes: dict[int, list[Footnote]], kinds: dict[i
     out: list[str] = []
     seen = 0
     for group in groups:
-        text = ""
-        for ln in group:
-            text = join(text, ln.text, vocab)
-        out.append(render(text, emphasis))
+        out.append(render(_join_lines(group, vocab, metrics), emphasis))
         seen += len(group)
         while pending and last_index[pending[0]] < seen:
             for note in notes[pending.pop(0)]:
-                out.append(note_text(render(_join_lines(note.lines, vocab), emphasis)))
+                out.append(note_text(render(_join_lines(note.lines, vocab, metrics), emphasis)))
     for page in pending:
         for note in notes[page]:
-            out.append(note_text(render(_join_lines(note.lines, vocab), emphasis)))
+            out.append(note_text(render(_join_lines(note.lines, vocab, metrics), emphasis)))
     return [p for p in out if p]
 
 
-def _join_lines(lines: list[Line], vocab: Vocabulary) -> str:
-    text = ""
+def _join_lines(lines: list[Line], vocab: Vocabulary, m: Metrics) -> str:
+    text, forced = "", False
     for ln in lines:
-        text = join(text, ln.text, vocab)
+        text = join(text, ln.text, vocab, forced)
+        # a line that ends where the column does, spaces not stretched (or none to stretch)
+        forced = (m.full(ln) and _unstretched(ln, m)) or (ln.spacing is None and m.full(ln, 2 * FULL_LINE))
     return text

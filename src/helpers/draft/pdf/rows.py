@@ -40,7 +40,7 @@ class Row:
         self.x1 = max(g.x1 for g in printed)
         normal = [g for g in printed if not g.sup] or printed
         self.size = dominant_size(normal)
-        letters = [g for g in normal if g.text.isalpha()]
+        letters = [g for g in normal if g.text.isalnum()]
         self.bold = sum(g.bold for g in letters) / len(letters) if letters else 0.0
         return self
 
