@@ -29,7 +29,7 @@ class Conversion:
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p for p in self.text.split("\n\n") if p.strip()]
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]
 
 
 def parameters() -> dict:
