@@ -43,6 +43,7 @@ class Layout:
     lang: str = "en"
     footnote_size: str = "7.5pt"
     hyphens: str = "auto"  # "manual": lines break at spaces and at the hyphens the text has, nowhere else
+    align: str = "justify"  # or "left": ragged right
 
 
 def paragraphs(text: str) -> list[str]:
@@ -168,7 +169,7 @@ def stylesheet(running_title: str, layout: Layout) -> str:
 @page :left {{ @bottom-left {{ content: counter(page); font: 8pt {layout.font_family}; }} }}
 @page :right {{ @bottom-right {{ content: counter(page); font: 8pt {layout.font_family}; }} }}
 html {{ font-family: {layout.font_family}; font-size: {layout.font_size}; line-height: {layout.line_height}; }}
-main {{ text-align: justify; hyphens: {layout.hyphens}; hyphenate-character: "-"; }}
+main {{ text-align: {layout.align}; hyphens: {layout.hyphens}; hyphenate-character: "-"; }}
 .columns {{ column-count: {layout.columns}; column-gap: {layout.column_gap}; }}
 p {{ margin: 0 0 0.7em 0; }}
 h1 {{ font-size: 12.5pt; font-weight: bold; margin: 0.6em 0 0.7em 0; text-align: left;

@@ -90,7 +90,7 @@ def find_gutters(rows: list[Row], size: float, width: float) -> list[tuple[float
     floor = min(occ[lo_bin:hi_bin])
     if floor > GUTTER_MAX_CROSSING * n:
         return []
-    low = floor + 0.1 * n  # a gutter is as empty as the emptiest strip, give or take a tenth of the rows
+    low = floor + 0.03 * n + 1  # a gutter is as empty as the emptiest strip (ragged columns thin out before it)
     gutters = []
     x = lo_bin
     while x < hi_bin:

@@ -77,22 +77,22 @@ TODO: the publication (citation, where it was published, the date it was downloa
 
 ## Files
 
-- `{self.pdf_name}`: the published PDF, kept byte for byte (SHA-256 `{r['pdf_sha256']}`, {r['pdf_bytes']} bytes,
-  {r['pages']} pages).
-- `{self.text_name}`: its text, one paragraph per line (SHA-256 `{r['text_sha256']}`). Every evidence quote of the
-  tables is checked against this file; `mgi validate {profile_id}` checks both SHA-256 digests.
+- `{self.pdf_name}`: the published PDF, kept byte for byte (SHA-256 `{r['pdf_sha256']}`, {r['pdf_bytes']} bytes, \
+{r['pages']} pages).
+- `{self.text_name}`: its text, one paragraph per line (SHA-256 `{r['text_sha256']}`). Every evidence quote of \
+the tables is checked against this file; `mgi validate {profile_id}` checks both SHA-256 digests.
 
 ## How the text was made
 
-Converted by {r['converter']} v{r['converter_version']} (`mgi pdf-to-text`) with {r['library']}
-{r['library_version']}; options: {options}. Columns are read one after the other, running headers, footers and
-page numbers dropped ({layout['running_lines_removed']} lines), words hyphenated at a line end rejoined,
-paragraphs cut by a column or page break joined, footnotes ({layout['footnotes']}) given as their own paragraphs
-after the paragraph their page ends in, each beginning with its number in superscript digits.
+Converted by {r['converter']} v{r['converter_version']} (`mgi pdf-to-text`) with {r['library']} \
+{r['library_version']}; options: {options}. Columns are read one after the other; running headers, footers and \
+page numbers are dropped ({layout['running_lines_removed']} lines); words hyphenated at a line end are rejoined; \
+paragraphs cut by a column or page break are joined; the footnotes ({layout['footnotes']}) are their own \
+paragraphs after the paragraph their page ends in, each beginning with its number in superscript digits.
 
-The conversion is deterministic: `mgi pdf-to-text {self.pdf_name} -o {self.text_name}` with the same converter
+The conversion is deterministic: `mgi pdf-to-text {self.pdf_name} -o {self.text_name}` with the same converter \
 and library versions gives the same bytes. Parameters: {parameters}.
 
-Read the text against the PDF where a quote matters: the conversion can misjudge a heading, a paragraph end at a
+Read the text against the PDF where a quote matters: the conversion can misjudge a heading, a paragraph end at a \
 column break, or a hyphen at a line end.
 """
