@@ -111,7 +111,7 @@ def find_gutters(rows: list[Row], size: float, width: float) -> list[tuple[float
 def crosses(row: Row, gutters: list[tuple[float, float]]) -> bool:
     """Ink inside a gutter: the row spans the columns."""
     for a, b in gutters:
-        margin = 0.15 * (b - a)
+        margin = 0.35 * (b - a)  # the middle of the gutter: ragged lines may reach into its edge
         for g in row.glyphs:
             if not g.text.isspace() and g.x1 > a + margin and g.x0 < b - margin:
                 return True
@@ -187,12 +187,12 @@ def reading_order(rows: list[Row], gutters: list[tuple[float, float]], page: int
             continue
         if not blocks or blocks[-1][0] != "band":
             blocks.append(("band", {}))
-        for col in range(len(gutters) + 1):
-            lo = gutters[col - 1][1] if col else float("-inf")
-            hi = gutters[col][0] if col < len(gutters) else float("inf")
-            glyphs = [g for g in row.glyphs if lo - 1 <= (g.x0 + g.x1) / 2 < hi + 1]
-            if any(not g.text.isspace() for g in glyphs):
-                blocks[-1][1].setdefault(col, []).append((glyphs, row))
+        by_column: dict[int, list] = {}
+        for g in row.glyphs:  # each glyph to the column on its side of the gutter's middle
+            by_column.setdefault(_column_of((g.x0 + g.x1) / 2, gutters), []).append(g)
+        for col in sorted(by_column):
+            if any(not g.text.isspace() for g in by_column[col]):
+                blocks[-1][1].setdefault(col, []).append((by_column[col], row))
     out: list[Line] = []
     for i, (kind, content) in enumerate(blocks):
         if kind == "span":
