@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import cli
+from helpers.draft.pdf import PdfError
 from helpers.draft.scaffold import DRAFT_DIR, new_profile
 from helpers.draft.evaluate import evaluate
 from helpers.draft.extract import (
@@ -436,9 +437,13 @@ def test_refuses_options_that_contradict_the_id(home, source, kwargs, message):
 def test_refuses_unusable_sources(home, tmp_path):
     with pytest.raises(BadParameter, match="not found"):
         new_profile("XEX-2022", tmp_path / "missing.txt")
-    pdf = tmp_path / "profile.pdf"
+    doc = tmp_path / "profile.docx"
+    doc.write_bytes(b"PK\x03\x04")
+    with pytest.raises(BadParameter, match="neither a .pdf nor a .txt"):
+        new_profile("XEX-2022", doc)
+    pdf = tmp_path / "profile.pdf"  # a PDF cut short: tests/test_pdf_profile.py has the other broken PDFs
     pdf.write_bytes(b"%PDF-1.7")
-    with pytest.raises(BadParameter, match="not a .txt"):
+    with pytest.raises(PdfError, match="truncated"):
         new_profile("XEX-2022", pdf)
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Resolución Ministerial".encode("latin-1"))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from helpers import __version__
+from helpers.draft.pdf.errors import PdfError
 from helpers.paths import BadParameter, available_profiles, default_profile, find_profile, project_root
 
 
@@ -94,6 +95,41 @@ def cmd_export(args) -> int:
         print(f"mgi export: {exc}; nothing was written.", file=sys.stderr)
         return 1
     print(f"wrote {path}")
+    return 0
+
+
+def cmd_pdf_to_text(args) -> int:
+    import os
+    import tempfile
+
+    from helpers.draft.pdf import Options, convert_pdf
+
+    pdf = Path(args.pdf)
+    out = Path(args.output) if args.output else pdf.with_suffix(".txt")
+    if out.resolve() == pdf.resolve():
+        raise BadParameter(f"-o {out} would overwrite the PDF; give a .txt name.")
+    if out.exists() and not args.force:
+        raise BadParameter(f"{out} already exists; give another name with -o, or --force to replace it.")
+    conv = convert_pdf(pdf, Options(emphasis=not args.no_emphasis, drop_running_lines=not args.keep_running_lines))
+    written = [(out, conv.text)]
+    if args.record:
+        import json
+
+        written.append((Path(args.record), json.dumps(conv.record, indent=2, ensure_ascii=False) + "\n"))
+    for path, text in written:  # whole files or nothing: each written beside its target, then renamed
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    r = conv.record
+    print(f"wrote {out}: {len(conv.paragraphs)} paragraphs from {r['pages']} pages "
+          f"({r['layout']['footnotes']} footnotes, {r['layout']['running_lines_removed']} running lines dropped; "
+          f"{r['library']} {r['library_version']}, text sha256 {r['text_sha256'][:12]}…)")
     return 0
 
 
@@ -201,6 +237,19 @@ def build_parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("list", help="list the profiles found")
     ls.set_defaults(func=cmd_list)
 
+    t = sub.add_parser(
+        "pdf-to-text", help="the text of a profile's PDF as a person reads it, one paragraph per line",
+        description="Convert a print PDF to text: columns read in order, running headers, footers and page "
+                    "numbers dropped, hyphenation at line ends undone, paragraphs cut by column or page breaks "
+                    "joined, footnotes as their own paragraphs. The same PDF always gives the same text.")
+    t.add_argument("pdf", metavar="FILE.pdf")
+    t.add_argument("-o", "--output", metavar="FILE.txt", help="where to write the text (default: FILE.txt)")
+    t.add_argument("--record", metavar="FILE.json", help="also write how the text was made (library, options...)")
+    t.add_argument("--force", action="store_true", help="replace an existing output file")
+    t.add_argument("--no-emphasis", action="store_true", help="leave italics unmarked (default: *emphasis*)")
+    t.add_argument("--keep-running-lines", action="store_true", help="keep running headers, footers, page numbers")
+    t.set_defaults(func=cmd_pdf_to_text)
+
     add_run_parsers(sub)
     add_draft_parsers(sub)
     return p
@@ -259,13 +308,16 @@ def cmd_accept(args) -> int:
 
 def add_draft_parsers(sub) -> None:
     p = sub.add_parser(
-        "new-profile", help="start a profile folder from a source text, with candidate rows to review",
-        description="Create data/profiles/ID/ with the source text (unaltered), a datapackage.json skeleton and "
+        "new-profile", help="start a profile folder from the published PDF or a source text, with candidate rows to review",
+        description="Create data/profiles/ID/ with the source (a PDF is kept unaltered and its text written beside "
+                    "it, the conversion recorded in datapackage.json and SOURCE.md; a .txt is copied unaltered), "
+                    "a datapackage.json skeleton and "
                     "candidate rows for every table in draft/, found by patterns (findings, instruments, "
                     "figures, COVID-19 responses, partnerships, errata, Key sources). Never overwrites an "
                     "existing profile; a text that is not an MGI profile is refused.")
     p.add_argument("profile_id", metavar="ID", help="ISO3-YEAR, e.g. PER-2021 (year: the assessment year)")
-    p.add_argument("--source", required=True, metavar="FILE.txt", help="the profile's text (UTF-8)")
+    p.add_argument("--source", required=True, metavar="FILE.pdf|FILE.txt",
+                   help="the published PDF, or the profile's text (UTF-8)")
     p.add_argument("--country", help="country name as the profile prints it (else TODO)")
     p.add_argument("--iso3", help="ISO 3166-1 alpha-3 code; must match the id")
     p.add_argument("--year", type=int, help="assessment year; must match the id")
@@ -295,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     except BadParameter as exc:
         print(f"mgi: {exc}", file=sys.stderr)
         return 2
+    except PdfError as exc:  # a PDF that cannot be converted: one line naming the file and the problem
+        print(f"mgi: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("mgi: interrupted", file=sys.stderr)
         return 130

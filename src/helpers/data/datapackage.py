@@ -43,6 +43,13 @@ def expected_resources(metadata: dict) -> list[dict]:
             "description": "Text converted from the published PDF; every evidence quote is checked against it.",
             "hash": "sha256:" + mgi.get("source_sha256", ""),
         })
+    if mgi.get("source_pdf"):
+        resources.append({
+            "name": "source-pdf", "type": "file", "path": mgi["source_pdf"], "scheme": "file", "format": "pdf",
+            "mediatype": "application/pdf", "title": "The published PDF of the profile (unaltered)",
+            "description": "The source text was converted from it; mgi.conversion says how.",
+            "hash": "sha256:" + mgi.get("source_pdf_sha256", ""),
+        })
     return resources
 
 

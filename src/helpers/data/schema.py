@@ -388,6 +388,12 @@ METADATA_SCHEMA: dict = {
                 "isbn": {"type": ["string", "null"]},
                 "source_file": {"type": "string", "pattern": "^[A-Za-z0-9._-]+\\.txt$"},
                 "source_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "source_pdf": {"type": "string", "pattern": "^[A-Za-z0-9._-]+\\.pdf$"},
+                "source_pdf_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "conversion": {  # how source_file was made from source_pdf (helpers.draft.pdf)
+                    "type": "object",
+                    "required": ["converter", "converter_version", "library", "library_version", "options"],
+                },
                 "source_license": {"type": "string"},
                 "data_version": {"type": "string", "pattern": "^\\d+\\.\\d+\\.\\d+$"},
                 "fictional": {"type": "boolean"},
@@ -402,6 +408,7 @@ METADATA_SCHEMA: dict = {
                     "additionalProperties": {"type": "string"},
                 },
             },
+            "dependentRequired": {"source_pdf": ["source_pdf_sha256", "conversion"]},
         },
     },
 }

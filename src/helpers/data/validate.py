@@ -124,6 +124,15 @@ def _check_source(path: Path, metadata: dict, problems: list[Problem]) -> Source
         problems.append(Problem(name, "the source text has changed (its SHA-256 differs from the metadata)",
                                 value=digest, expected=mgi["source_sha256"],
                                 hint="The source must stay unaltered; restore it from the published text."))
+    if mgi.get("source_pdf"):  # the published PDF the text was converted from
+        pdf = path / mgi["source_pdf"]
+        if not pdf.is_file():
+            problems.append(Problem(mgi["source_pdf"], "the published PDF is missing",
+                                    expected="the PDF the source text was converted from (mgi.source_pdf)"))
+        elif mgi.get("source_pdf_sha256") and sha256_file(pdf) != mgi["source_pdf_sha256"]:
+            problems.append(Problem(mgi["source_pdf"], "the published PDF has changed (its SHA-256 differs "
+                                    "from the metadata)", value=sha256_file(pdf), expected=mgi["source_pdf_sha256"],
+                                    hint="The PDF must stay unaltered; restore the published file."))
     text, enc = decode(src, name)
     if text is None:
         problems.extend(enc)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from helpers.draft.candidates import write_candidate_files, write_csv
 from helpers.draft.extract import Draft, draft_from_text
+from helpers.draft.pdf.source import PdfSource
 from helpers.data.datapackage import DESCRIPTOR, TODO, expected_resources, sha256_file, todo_fields
 from helpers.paths import PROFILE_ID, BadParameter, check_plain_name, profiles_home
 
@@ -41,6 +42,7 @@ class Drafted:
     todo: list[str]  # metadata fields still saying TODO
     files: dict[str, int] = field(default_factory=dict)  # draft file -> candidate rows
     notes: dict[str, str] = field(default_factory=dict)  # draft file -> what to look at first
+    source_pdf: str | None = None  # the published PDF, when the profile was started from it
 
 
 # --- checks on what the person typed ------------------------------------------------------------------
@@ -56,9 +58,10 @@ def check_profile_id(profile_id: str) -> str:
 def _check_source(source: Path) -> tuple[str, str]:
     """The source's text and the name it gets in the profile folder."""
     if not source.is_file():
-        raise BadParameter(f"Source text {str(source)!r} not found (give the path of the profile's .txt file).")
+        raise BadParameter(f"Source {str(source)!r} not found (give the path of the profile's PDF or .txt file).")
     if source.suffix.lower() != ".txt":
-        raise BadParameter(f"Source {source.name!r} is not a .txt file: convert the published PDF to text first.")
+        raise BadParameter(f"Source {source.name!r} is neither a .pdf nor a .txt file: give the published PDF "
+                           "or its text.")
     data = source.read_bytes()
     try:
         text = data.decode("utf-8")
@@ -209,7 +212,12 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
         raise BadParameter(f"{target} already exists: new-profile never overwrites a profile. Choose another "
                            "id, or move the folder away first.")
     source = Path(source)
-    text, source_name = _check_source(source)
+    pdf = None
+    if source.suffix.lower() == ".pdf" and source.is_file():  # the published PDF: convert it (PdfError if not)
+        pdf = PdfSource.convert(source)
+        text, source_name = pdf.text, pdf.text_name
+    else:
+        text, source_name = _check_source(source)
     draft = draft_from_text(text)
     if not draft.is_profile:
         raise BadParameter(f"{source.name} is not an MGI profile: none of the MGI domain headings with their "
@@ -218,10 +226,16 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
     home.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{profile_id}.", dir=home))
     try:
-        shutil.copyfile(source, work / source_name)  # byte for byte: the source stays unaltered
-        digest = sha256_file(work / source_name)
+        if pdf is not None:  # the PDF byte for byte, its text beside it, SOURCE.md
+            digest = pdf.write(work, profile_id)
+        else:
+            shutil.copyfile(source, work / source_name)  # byte for byte: the source stays unaltered
+            digest = sha256_file(work / source_name)
         metadata = skeleton_metadata(profile_id, country=country, iso3=id_iso3, year=int(id_year),
                                      source_file=source_name, source_sha256=digest)
+        if pdf is not None:
+            metadata["mgi"].update(pdf.metadata())
+            metadata["resources"] = expected_resources(metadata)
         (work / DESCRIPTOR).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         files, notes = write_candidates(draft, work / DRAFT_DIR)
         if target.exists():  # pragma: no cover - someone made it while we were drafting
@@ -230,13 +244,17 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return Drafted(profile_id, target, source_name, digest, todo_fields(metadata), files, notes)
+    return Drafted(profile_id, target, source_name, digest, todo_fields(metadata), files, notes,
+                   pdf.pdf_name if pdf is not None else None)
 
 
 def summary_text(d: Drafted) -> str:
     lines = [
         f"Drafted profile {d.profile_id} in {d.path}",
-        f"  {d.source_file}: the source text, copied unaltered (sha256 {d.source_sha256[:12]}…)",
+        f"  {d.source_pdf}: the published PDF, copied unaltered; SOURCE.md: how its text was made"
+        if d.source_pdf else None,
+        f"  {d.source_file}: the source text, " + ("converted from the PDF" if d.source_pdf else "copied unaltered")
+        + f" (sha256 {d.source_sha256[:12]}…)",
         f"  {DESCRIPTOR}: metadata skeleton; {len(d.todo)} fields say TODO: " + ", ".join(d.todo),
         f"  {DRAFT_DIR}/ candidate rows found by patterns (nothing here is validated data):",
     ]
@@ -251,7 +269,7 @@ def summary_text(d: Drafted) -> str:
         "     rows into the tables and validates them (nothing is written if they do not validate).",
         f"  4. `mgi validate {d.profile_id}` lists what is still missing or wrong.",
     ]
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line is not None)
 
 
 def redraft(profile_id: str, source: str | Path, *, home: Path | None = None) -> tuple[Drafted, int, int]:
