@@ -166,6 +166,8 @@ def test_after_baseline_from_the_year():
     ("Areas for further development", "further_development"),
     ("SUMMARY OF UPDATES SINCE 2019", "summary"),
     ("Summary of changes since the first assessment in 2018", "summary"),
+    ("UPDATES SINCE THE 2020 ASSESSMENT", "summary"),
+    ("Summary of key updates since the 2020 MGI assessment", "summary"),
     ("Exemples de domaines bien développés", "well_developed"),
     ("Ámbitos con potencial de mayor desarrollo", "further_development"),
 ])
@@ -280,6 +282,11 @@ def test_coverage_suggestions_always_satisfy_the_validated_rule():
      "Meridian Regional Consultative Process on Migration", "member", ""),
     ("Kandora has taken part in the Global Forum on Migration and Development since 2014.",
      "Global Forum on Migration and Development", "participant", ""),
+    # a name with an en dash, and a chair held rather than a presidency
+    ("Qastara is a founding member of the Gulf–Asia Labour Mobility Dialogue, established in 2008.",
+     "Gulf–Asia Labour Mobility Dialogue", "founding_member", ""),
+    ("Qastara chaired the Gulf–Asia Labour Mobility Dialogue in 2021.",
+     "Gulf–Asia Labour Mobility Dialogue", "pro_tempore_presidency", "2021"),
 ])
 def test_partnership_roles(text, name, role, year):
     got = [(p.name, p.role, p.year) for p in partnership_candidates(blocks(text, "3.1. Examples of "

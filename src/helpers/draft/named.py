@@ -41,8 +41,8 @@ def named_patterns(lang: Language | None = None) -> NamedPatterns:
     # a capitalised parenthesis inside a title: 'Immigration (Work Permits) Regulations', not '(Act No. 6 of 2011)'
     paren = r"\((?![^()]*\b(?:No|Nos|N°|Nº)\b)[A-Z][^(),]{0,60}\)"
     word = r"(?:" + "|".join(phrases + [_CAP, paren]) + r")"
-    join = r"(?:\s+(?:(?:" + "|".join(re.escape(c) for c in conn) + r")\s+)*|\s*[’']\s*|-)"
-    span = re.compile(r"(?<![\w-])" + word + r"(?:" + join + word + r")*")
+    join = r"(?:\s+(?:(?:" + "|".join(re.escape(c) for c in conn) + r")\s+)*|\s*[’']\s*|[-–])"
+    span = re.compile(r"(?<![\w\-–])" + word + r"(?:" + join + word + r")*")
     heads = {h.word.casefold(): (h.type, h.modifier) for h in lang.heads}
     return NamedPatterns(span, heads, {c.casefold() for c in lang.connectives}, {a.casefold() for a in lang.articles},
                          set(lang.leading_words), list(lang.number_after))
