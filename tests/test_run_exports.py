@@ -56,3 +56,14 @@ def test_index_links_each_export(fictional, tmp_path):
     assert 'href="XEX-2019/XEX-2019-csv.zip"' in html
     assert 'href="XEX-2019/data/datapackage.json"' in html
     assert "Examplia &lt;first&gt;" in html
+
+
+def test_every_warm_kernel_import_exists():
+    """The modules a warm kernel imports at start-up are named as strings: a renamed module must fail here, not
+    in every kernel of a run."""
+    import importlib
+
+    from helpers.run.kernels import WARM_IMPORTS
+
+    for name in WARM_IMPORTS:
+        importlib.import_module(name)

@@ -51,3 +51,11 @@ def render_index(out: Path) -> str:
 
 def write_index(out: Path) -> None:
     atomic_write_text(out / "index.html", render_index(out))
+
+
+def publish(out: Path, manifest: dict) -> None:
+    """The run's record (runs/<id>.json), the latest manifest and the index: what a run or a merge leaves."""
+    text = json.dumps(manifest, indent=2)
+    atomic_write_text(out / "runs" / f"{manifest['run_id']}.json", text)
+    atomic_write_text(out / "manifest.json", text)
+    write_index(out)

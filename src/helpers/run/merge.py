@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpers.paths import BadParameter
 from helpers.run.files import atomic_write_text, locked, recover_dirs, remove_if_empty, swap_dir
-from helpers.run.index import state_path, write_index
+from helpers.run.index import publish, state_path
 from helpers.run.keys import intact
 
 OK_STATUSES = ("ok", "unchanged")
@@ -55,9 +55,7 @@ def merge_reports(out: Path, shards: list[Path], log) -> int:
                 for key in sorted({r["key"] for r in manifest["reports"]}):
                     _take_exports(shard, out, key)
             merged = _merged_manifest(shards, manifests)
-            atomic_write_text(out / "runs" / f"{merged['run_id']}.json", json.dumps(merged, indent=2))
-            atomic_write_text(out / "manifest.json", json.dumps(merged, indent=2))
-            write_index(out)
+            publish(out, merged)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         remove_if_empty(out / ".staging")

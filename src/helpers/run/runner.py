@@ -28,7 +28,7 @@ from helpers.run import kernels
 from helpers.run.execute import Outcome, execute_job, export_html, report_dir, short_error
 from helpers.run.files import (atomic_write_text, git_revision, locked, package_versions, recover_dirs,
                                remove_if_empty, swap_dir)
-from helpers.run.index import state_path, write_index
+from helpers.run.index import publish, state_path
 from helpers.run.keys import intact, profile_digests, report_key
 from helpers.run.registry import COMPARE_KEY, Job, plan_jobs, select_shard, set_staging
 
@@ -193,9 +193,7 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
             export_failures = _write_exports(planned, outcomes, invalid, out, log)
             manifest = _manifest(run_id, started, profiles, notebooks, jobs, planned, outcomes, infos, invalid,
                                  shard)
-            atomic_write_text(out / "runs" / f"{run_id}.json", json.dumps(manifest, indent=2))
-            atomic_write_text(out / "manifest.json", json.dumps(manifest, indent=2))
-            write_index(out)
+            publish(out, manifest)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
         remove_if_empty(out / ".staging")
