@@ -142,6 +142,13 @@ def _url_like(token: str) -> bool:
                 or (len(token) >= 8 and re.search(r"/|%[0-9A-Fa-f]{2}", token)))
 
 
+def address_cut(text: str) -> bool:
+    """The line ends inside a web address: its last token is an address ending where one cannot end ('/', '-')."""
+    v = visible(text).rstrip()
+    last = v.rsplit(" ", 1)[-1]
+    return len(last) > 8 and last[-1] in "/-_=?&#" and _url_like(last)
+
+
 def _url_continues(last: str, first: str) -> bool:
     """An address broken at a line end goes on in the next line's first token."""
     if not first or _URL_START.search(first):

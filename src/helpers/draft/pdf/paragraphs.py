@@ -12,8 +12,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .columns import Line
-from .joining import Vocabulary, ends_with_break_hyphen, join, render, terminal, visible
+from .joining import Vocabulary, address_cut, ends_with_break_hyphen, join, render, terminal, visible
 from .notes import Footnote, note_text
+
+BULLETS = "•●▪■◦‣∙·\ufffd"  # list bullets as printed (U+FFFD: a bullet glyph the PDF maps to no character)
+HANGING = 0.5  # font sizes: a first line this far left of the next ones begins a hanging-indent entry
 
 PARAGRAPH_GAP = 1.22  # a pitch this many times the usual one separates paragraphs
 FULL_LINE = 0.5  # font sizes: a line ending this close to the column's right edge is full
@@ -97,7 +100,7 @@ def _continues(a: Line, b: Line, kinds: dict[int, str], m: Metrics) -> bool:
         if m.justified and not m.full(a) and " " in visible(a.text).strip() and terminal(a.text):
             return False  # a short last line of a paragraph, where the next one starts without a gap
         return True
-    if ends_with_break_hyphen(a.text):
+    if ends_with_break_hyphen(a.text) or address_cut(a.text):
         return True
     first = visible(b.text).lstrip()
     if m.justified:
@@ -105,6 +108,53 @@ def _continues(a: Line, b: Line, kinds: dict[int, str], m: Metrics) -> bool:
             return False
         return m.full(a)
     return not terminal(a.text) or (first[:1].islower())
+
+
+def bulleted(text: str) -> bool:
+    """The line begins with a list bullet followed by a space."""
+    v = visible(text).lstrip()
+    return len(v) >= 2 and v[0] in BULLETS and v[1].isspace()
+
+
+def hanging_pairs(groups: list[list[Line]]) -> set[tuple[int, int, float]]:
+    """(page, column, first-line edge, indent) of the lists set with hanging indents so far: an entry whose
+    first line stands further left than the lines that follow it, as Key sources are printed."""
+    out = set()
+    for g in groups:
+        if len(g) >= 2 and g[0].segment == g[1].segment and g[0].x0 < g[1].x0 - HANGING * g[0].size:
+            out.add((g[0].page, g[0].col, round(g[0].x0), round(g[1].x0)))
+    return out
+
+
+def _new_item(group: list[Line], ln: Line, pairs: set) -> bool:
+    """A line that begins a new list item although nothing else ends the paragraph: a bullet; or, in a list
+    set with hanging indents, a line back at the entries' left edge after an indented line."""
+    if bulleted(ln.text):
+        return True
+    a = group[-1]
+    if a.segment != ln.segment or a.x0 < ln.x0 + HANGING * ln.size:
+        return False
+    if abs(group[0].x0 - ln.x0) <= 0.3 * ln.size and group[0] is not a:
+        return True
+    return any(p == ln.page and c == ln.col and abs(f - ln.x0) <= 1 and abs(i - a.x0) <= 1 for p, c, f, i in pairs)
+
+
+def _entry_goes_on(group: list[Line], ln: Line, pairs: set) -> bool:
+    """In a list set with hanging indents, a line at the indent below an entry's first line goes on with it."""
+    first = group[0]
+    return (first.segment == ln.segment and kinds_same(first, ln)
+            and any(p == ln.page and c == ln.col and abs(f - first.x0) <= 1 and abs(i - ln.x0) <= 1
+                    for p, c, f, i in pairs))
+
+
+def kinds_same(a: Line, b: Line) -> bool:
+    return abs(a.size - b.size) < 0.3 and abs(a.bold - b.bold) < 0.5
+
+
+def as_list_item(text: str) -> str:
+    """'• 2020a Title…' -> '- 2020a Title…', the way the profiles' source texts write list items."""
+    stripped = text.lstrip()
+    return "- " + stripped[1:].lstrip() if bulleted(stripped) else text
 
 
 def paragraphs(body: list[Line], notes: dict[int, list[Footnote]], kinds: dict[int, str],
@@ -119,10 +169,14 @@ def paragraphs(body: list[Line], notes: dict[int, list[Footnote]], kinds: dict[i
         previous_cut = cut
 
     groups: list[list[Line]] = []
+    pairs: set = set()
     for ln in body:
-        if groups and _continues(groups[-1][-1], ln, kinds, metrics):
+        if groups and (_continues(groups[-1][-1], ln, kinds, metrics) or _entry_goes_on(groups[-1], ln, pairs)) \
+                and not _new_item(groups[-1], ln, pairs):
             groups[-1].append(ln)
         else:
+            if groups:
+                pairs |= hanging_pairs(groups[-1:])
             groups.append([ln])
 
     last_index: dict[int, int] = {}  # page -> index in body of its last line of running text
@@ -135,7 +189,7 @@ def paragraphs(body: list[Line], notes: dict[int, list[Footnote]], kinds: dict[i
     out: list[str] = []
     seen = 0
     for group in groups:
-        out.append(render(_join_lines(group, vocab, metrics), emphasis))
+        out.append(as_list_item(render(_join_lines(group, vocab, metrics), emphasis)))
         seen += len(group)
         while pending and last_index[pending[0]] < seen:
             for note in notes[pending.pop(0)]:
