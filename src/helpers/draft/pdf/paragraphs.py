@@ -8,13 +8,17 @@ sentence). The footnotes of a page follow the paragraph that holds the page's la
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .columns import Line
 from .joining import Vocabulary, address_cut, ends_with_break_hyphen, join, render, terminal, visible
 from .notes import Footnote, note_text
+from .reading import SOFT_HYPHEN
 
+_LEFT_WORD = re.compile(r"[^\W\d_]+$")
+_RIGHT_WORD = re.compile(r"^[^\W\d_]+")
 BULLETS = "•●▪■◦‣∙·\ufffd"  # list bullets as printed (U+FFFD: a bullet glyph the PDF maps to no character)
 HANGING = 0.5  # font sizes: a first line this far left of the next ones begins a hanging-indent entry
 
@@ -110,6 +114,18 @@ def _continues(a: Line, b: Line, kinds: dict[int, str], m: Metrics) -> bool:
     return not terminal(a.text) or (first[:1].islower())
 
 
+def line_end_breaks(lines: list[Line]) -> list[tuple[str, str]]:
+    """(word before, word after) of every line that ends with a hyphen between letters."""
+    out = []
+    for a, b in zip(lines, lines[1:]):
+        if ends_with_break_hyphen(a.text) and not visible(a.text).rstrip().endswith(SOFT_HYPHEN):
+            left = _LEFT_WORD.search(visible(a.text).rstrip()[:-1])
+            right = _RIGHT_WORD.search(visible(b.text).lstrip())
+            if left and right:
+                out.append((left.group(0), right.group(0)))
+    return out
+
+
 def bulleted(text: str) -> bool:
     """The line begins with a list bullet followed by a space."""
     v = visible(text).lstrip()
@@ -140,10 +156,15 @@ def _new_item(group: list[Line], ln: Line, pairs: set) -> bool:
 
 
 def _entry_goes_on(group: list[Line], ln: Line, pairs: set) -> bool:
-    """In a list set with hanging indents, a line at the indent below an entry's first line goes on with it."""
+    """In a list, a line at the indent below an entry's first line goes on with it: under a bullet, at the
+    text after the bullet; in a list set with hanging indents, at the indent its earlier entries show."""
     first = group[0]
-    return (first.segment == ln.segment and kinds_same(first, ln)
-            and any(p == ln.page and c == ln.col and abs(f - first.x0) <= 1 and abs(i - ln.x0) <= 1
+    if first.segment != ln.segment or not kinds_same(first, ln) or bulleted(ln.text):
+        return False
+    if bulleted(first.text) and ln.x0 > first.x0 + HANGING * ln.size and abs(ln.x0 - group[-1].x0) <= \
+            (0.3 * ln.size if len(group) > 1 else 3 * ln.size):
+        return True
+    return (any(p == ln.page and c == ln.col and abs(f - first.x0) <= 1 and abs(i - ln.x0) <= 1
                     for p, c, f, i in pairs))
 
 
@@ -163,10 +184,12 @@ def paragraphs(body: list[Line], notes: dict[int, list[Footnote]], kinds: dict[i
     metrics = measure(body, kinds)
     vocab = Vocabulary()
     previous_cut = False
-    for ln in body + [ln for fs in notes.values() for f in fs for ln in f.lines]:
+    every = body + [ln for fs in notes.values() for f in fs for ln in f.lines]
+    for ln in every:
         cut = ends_with_break_hyphen(ln.text)
         vocab.add_line(ln.text, previous_cut, cut)
         previous_cut = cut
+    vocab.judge_typesetter(line_end_breaks(every), len({ln.page for ln in every}))
 
     groups: list[list[Line]] = []
     pairs: set = set()

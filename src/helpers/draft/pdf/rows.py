@@ -22,6 +22,7 @@ BASELINE_TOLERANCE = 0.12  # glyphs this close to a baseline share it
 SUPER_MAX_RATIO = 0.85  # a superscript is at most this size relative to its row...
 SUPER_MAX_RISE = 0.6  # ...and raised by at most this much
 WORD_GAP = 0.17  # a gap wider than this between two glyphs is a space
+SUPER_MAX_GAP = 1.2  # a superscript stands at most this far from the ink of the row it is raised above
 
 
 @dataclass
@@ -103,7 +104,8 @@ def _attach_superscripts(clusters: list[_Cluster]) -> list[_Cluster]:
                     continue
                 rise = g.base - c.base
                 x0, x1 = extents[id(c)]
-                if 0.12 * c.size <= rise <= SUPER_MAX_RISE * c.size and x0 - 3 * c.size <= g.x0 <= x1 + c.size:
+                if 0.12 * c.size <= rise <= SUPER_MAX_RISE * c.size and x0 - 3 * c.size <= g.x0 <= x1 + c.size \
+                        and _near(g, c, SUPER_MAX_GAP * c.size):
                     if best is None or rise < g.base - best.base:
                         best = c
             if best is None:
@@ -113,6 +115,12 @@ def _attach_superscripts(clusters: list[_Cluster]) -> list[_Cluster]:
                 best.glyphs.append(g)
         small.glyphs = keep
     return clusters
+
+
+def _near(g: Glyph, row: _Cluster, gap: float) -> bool:
+    """The glyph stands next to the row's ink (a call after a word, a note's number before its text), not
+    across a gutter beside a larger heading in the other column."""
+    return any(o.x0 - gap <= g.x1 and g.x0 <= o.x1 + gap for o in row.glyphs if not o.text.isspace())
 
 
 def _merge_same_baseline(rows: list[Row]) -> list[Row]:
