@@ -36,6 +36,11 @@ class FootnoteCheck:
             out.append(f"the text calls {self.calls} footnotes but the conversion found {self.footnotes}: "
                        "footnotes may have been merged or left in the running text; compare the footnotes "
                        "with the PDF before reviewing")
+        elif self.missing:
+            shown = ", ".join(map(str, self.missing[:12])) + (", …" if len(self.missing) > 12 else "")
+            out.append(f"{len(self.missing)} footnote number(s) called in the text have no footnote in the "
+                       f"converted text ({shown}): the PDF may not print them, or the conversion missed them; "
+                       "check them in the PDF")
         if self.longest > LONG_NOTE:
             out.append(f"one footnote is {self.longest:,} characters long: several footnotes (or running text) "
                        "were probably run together; check it against the PDF")

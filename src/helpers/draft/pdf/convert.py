@@ -36,7 +36,7 @@ def parameters() -> dict:
     """The thresholds the rules use, recorded with every conversion."""
     return {
         "baseline_tolerance": rows.BASELINE_TOLERANCE, "superscript_max_ratio": rows.SUPER_MAX_RATIO,
-        "superscript_max_rise": rows.SUPER_MAX_RISE, "superscript_max_gap": rows.SUPER_MAX_GAP, "word_gap": rows.WORD_GAP,
+        "superscript_max_rise": rows.SUPER_MAX_RISE, "superscript_embed_gap": rows.EMBED_GAP, "word_gap": rows.WORD_GAP,
         "furniture_zone": furniture.ZONE, "furniture_fragment_gap": furniture.FRAGMENT_GAP,
         "gutter_min_width": columns.GUTTER_MIN_WIDTH, "gutter_max_crossing": columns.GUTTER_MAX_CROSSING,
         "gutter_min_side": columns.GUTTER_MIN_SIDE, "heading_min_ratio": notes.HEADING_MIN_RATIO,

@@ -168,7 +168,8 @@ class Vocabulary:
 
 def _url_like(token: str) -> bool:
     return bool(_URL_START.search(token) or ("://" in token) or _DOMAIN_PATH.search(token)
-                or (len(token) >= 8 and re.search(r"/|%[0-9A-Fa-f]{2}", token)))
+                or (len(token) >= 8 and re.search(r"/|%[0-9A-Fa-f]{2}", token) and re.search(r"[^\W\d_]", token)
+                    and not re.search(r"[,;]$", token)))
 
 
 def address_cut(text: str) -> bool:
