@@ -93,6 +93,8 @@ def test_key_sources_one_entry_each(printed):
     ("▪ Ministry", "- Ministry"),
     ("2020 Annual report.", "2020 Annual report."),  # no bullet
     ("•Heading", "•Heading"),  # a bullet glyph not followed by a space is not a list bullet
+    ("– 2020a Annual report.", "- 2020a Annual report."),  # a dash set as a bullet before a year tag
+    ("– 2025) and the plan", "– 2025) and the plan"),  # a dash that begins a line of running text
 ])
 def test_list_items_written_as_the_source_texts_write_them(line, item):
     assert as_list_item(line) == item

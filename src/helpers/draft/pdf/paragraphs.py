@@ -19,6 +19,7 @@ from .reading import SOFT_HYPHEN
 
 _LEFT_WORD = re.compile(r"[^\W\d_]+$")
 _RIGHT_WORD = re.compile(r"^[^\W\d_]+")
+_DASH_ITEM = re.compile(r"^[-–—]\s+(?:\d{4}[a-z]?|n\.d\.)\s+[^\W\d_]")
 BULLETS = "•●▪■◦‣∙·\ufffd"  # list bullets as printed (U+FFFD: a bullet glyph the PDF maps to no character)
 HANGING = 0.5  # font sizes: a first line this far left of the next ones begins a hanging-indent entry
 
@@ -127,9 +128,10 @@ def line_end_breaks(lines: list[Line]) -> list[tuple[str, str]]:
 
 
 def bulleted(text: str) -> bool:
-    """The line begins with a list bullet followed by a space."""
+    """The line begins with a list bullet followed by a space, or with a dash set as a bullet before a
+    Key sources entry's year tag ('– 2020a Annual report'; a dash before other words may be running text)."""
     v = visible(text).lstrip()
-    return len(v) >= 2 and v[0] in BULLETS and v[1].isspace()
+    return (len(v) >= 2 and v[0] in BULLETS and v[1].isspace()) or bool(_DASH_ITEM.match(v))
 
 
 def hanging_pairs(groups: list[list[Line]]) -> set[tuple[int, int, float]]:
