@@ -39,7 +39,7 @@ def parameters() -> dict:
         "superscript_max_rise": rows.SUPER_MAX_RISE, "superscript_embed_gap": rows.EMBED_GAP, "word_gap": rows.WORD_GAP,
         "furniture_zone": furniture.ZONE, "furniture_fragment_gap": furniture.FRAGMENT_GAP,
         "gutter_min_width": columns.GUTTER_MIN_WIDTH, "gutter_max_crossing": columns.GUTTER_MAX_CROSSING,
-        "gutter_min_side": columns.GUTTER_MIN_SIDE, "heading_min_ratio": notes.HEADING_MIN_RATIO,
+        "gutter_min_side": columns.GUTTER_MIN_SIDE, "gutter_min_starts": columns.GUTTER_MIN_STARTS, "heading_min_ratio": notes.HEADING_MIN_RATIO,
         "note_max_ratio": notes.NOTE_MAX_RATIO, "paragraph_gap": paragraphs.PARAGRAPH_GAP,
         "full_line": paragraphs.FULL_LINE, "justified_share": paragraphs.JUSTIFIED_SHARE,
         "natural_slack": paragraphs.NATURAL_SLACK,
