@@ -130,6 +130,8 @@ def cmd_pdf_to_text(args) -> int:
     print(f"wrote {out}: {len(conv.paragraphs)} paragraphs from {r['pages']} pages "
           f"({r['layout']['footnotes']} footnotes, {r['layout']['running_lines_removed']} running lines dropped; "
           f"{r['library']} {r['library_version']}, text sha256 {r['text_sha256'][:12]}…)")
+    for warning in r.get("warnings", []):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

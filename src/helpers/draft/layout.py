@@ -72,6 +72,8 @@ def key_sources_lines(lines: list[str]) -> dict[int, str]:
     for k, i in enumerate(idx + [None]):
         text = lines[i] if i is not None else ""
         nxt = lines[idx[k + 1]] if k + 1 < len(idx) else ""
+        if i is not None and _FOOTNOTE.match(collapse(text)) and entries:
+            continue  # a page's footnotes, which a PDF conversion sets after the entry the page ends in
         if i is not None and _is_org_heading(text) and is_key_source_entry(nxt):
             org = collapse(text)
             run[i] = HEADING + org
@@ -90,10 +92,13 @@ def join_address_breaks(lines: list[str]) -> list[str]:
     entry; the emptied line keeps the line numbers. The joined text is what the collapsed source reads."""
     out = list(lines)
     for i in range(1, len(out)):
-        prev, cur = out[i - 1].rstrip(), out[i].strip()
+        j = i - 1  # the line before, across the blank line a converter may have put between the two parts
+        if not out[j].strip() and j > 0:
+            j -= 1
+        prev, cur = out[j].rstrip(), out[i].strip()
         if cur and prev and " " not in cur and re.search(r"(?:https?://|www\.)\S*$", prev) \
-                and (re.search(r"[/\-_=&?#.]$", prev) or cur[:1].islower() or cur[:1].isdigit()):
-            out[i - 1], out[i] = prev + " " + cur, ""
+                and (re.search(r"[/\-_=&?#.]$", prev) or ((cur[:1].islower() or cur[:1].isdigit()) and j == i - 1)):
+            out[j], out[i] = prev + " " + cur, ""
     return out
 
 

@@ -43,6 +43,7 @@ class Drafted:
     files: dict[str, int] = field(default_factory=dict)  # draft file -> candidate rows
     notes: dict[str, str] = field(default_factory=dict)  # draft file -> what to look at first
     source_pdf: str | None = None  # the published PDF, when the profile was started from it
+    warnings: list[str] = field(default_factory=list)  # what the PDF conversion found doubtful
 
 
 # --- checks on what the person typed ------------------------------------------------------------------
@@ -245,7 +246,8 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
         shutil.rmtree(work, ignore_errors=True)
         raise
     return Drafted(profile_id, target, source_name, digest, todo_fields(metadata), files, notes,
-                   pdf.pdf_name if pdf is not None else None)
+                   pdf.pdf_name if pdf is not None else None,
+                   list(pdf.conversion.record.get("warnings", [])) if pdf is not None else [])
 
 
 def summary_text(d: Drafted) -> str:
@@ -269,6 +271,7 @@ def summary_text(d: Drafted) -> str:
         "     rows into the tables and validates them (nothing is written if they do not validate).",
         f"  4. `mgi validate {d.profile_id}` lists what is still missing or wrong.",
     ]
+    lines += [f"Warning: the PDF conversion: {w}." for w in d.warnings]
     return "\n".join(line for line in lines if line is not None)
 
 

@@ -18,6 +18,7 @@ from .rows import WORD_GAP, Row, dominant_size, glyph_text
 GUTTER_MIN_WIDTH = 0.8  # font sizes: a narrower blank strip is not a gutter
 GUTTER_MAX_CROSSING = 0.3  # share of body rows that may cross a gutter (headings, footnotes set across)
 GUTTER_MIN_SIDE = 0.15  # share of body rows that must have text on each side of it
+GUTTER_MIN_STARTS = 0.1  # share of body rows that must begin at its right edge (a column's left edge)
 INK_MERGE = 0.6  # font sizes: blank stretches narrower than this inside a row count as ink
 
 
@@ -102,7 +103,10 @@ def find_gutters(rows: list[Row], size: float, width: float) -> list[tuple[float
                 g = (float(start), float(x))
                 lefts = sum(1 for r in body if r.x0 < g[0])
                 rights = sum(1 for r in body if r.x1 > g[1])
-                if lefts >= GUTTER_MIN_SIDE * n and rights >= GUTTER_MIN_SIDE * n:
+                # rows that begin where the strip ends: a column's left edge, not a one-column page whose
+                # short lines (addresses, last lines of paragraphs) merely leave the strip blank
+                starts = sum(1 for r in body if abs(r.x0 - g[1]) <= 1.5 * size)
+                if lefts >= GUTTER_MIN_SIDE * n and rights >= GUTTER_MIN_SIDE * n and starts >= GUTTER_MIN_STARTS * n:
                     gutters.append(g)
         x += 1
     return gutters
@@ -122,12 +126,15 @@ def page_gutters(rows: list[Row], size: float, width: float,
                  document: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """This page's gutters, or the document's where the page has too little text to show its own."""
     own = find_gutters(rows, size, width)
+    body = [r for r in rows if _is_body(r, size)]
+    fits = bool(document and body and sum(crosses(r, document) for r in body) <= 0.5 * len(body))
+    # the page shows only some of the document's gutters (a last column with little text): the document's
+    if own and fits and len(own) < len(document) and all(any(abs(a - c) <= size and abs(b - d) <= size
+                                                             for c, d in document) for a, b in own):
+        return document
     if own:
         return own
-    body = [r for r in rows if _is_body(r, size)]
-    if document and body and sum(crosses(r, document) for r in body) <= 0.5 * len(body):
-        return document
-    return []
+    return document if fits else []
 
 
 def _column_of(x: float, gutters: list[tuple[float, float]]) -> int:

@@ -8,12 +8,12 @@ from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from . import columns, furniture, notes, paragraphs, rows
+from . import checks, columns, furniture, notes, paragraphs, rows
 from .errors import PdfError
 from .reading import LIBRARY, check_signature, check_text_layer, read_pages
 
 CONVERTER = "helpers.draft.pdf"
-CONVERTER_VERSION = "1"  # raise when a change to the rules changes the text some PDF gives
+CONVERTER_VERSION = "2"  # raise when a change to the rules changes the text some PDF gives
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,10 @@ def parameters() -> dict:
     """The thresholds the rules use, recorded with every conversion."""
     return {
         "baseline_tolerance": rows.BASELINE_TOLERANCE, "superscript_max_ratio": rows.SUPER_MAX_RATIO,
-        "superscript_max_rise": rows.SUPER_MAX_RISE, "word_gap": rows.WORD_GAP,
+        "superscript_max_rise": rows.SUPER_MAX_RISE, "superscript_embed_gap": rows.EMBED_GAP, "word_gap": rows.WORD_GAP,
         "furniture_zone": furniture.ZONE, "furniture_fragment_gap": furniture.FRAGMENT_GAP,
         "gutter_min_width": columns.GUTTER_MIN_WIDTH, "gutter_max_crossing": columns.GUTTER_MAX_CROSSING,
-        "gutter_min_side": columns.GUTTER_MIN_SIDE, "heading_min_ratio": notes.HEADING_MIN_RATIO,
+        "gutter_min_side": columns.GUTTER_MIN_SIDE, "gutter_min_starts": columns.GUTTER_MIN_STARTS, "heading_min_ratio": notes.HEADING_MIN_RATIO,
         "note_max_ratio": notes.NOTE_MAX_RATIO, "paragraph_gap": paragraphs.PARAGRAPH_GAP,
         "full_line": paragraphs.FULL_LINE, "justified_share": paragraphs.JUSTIFIED_SHARE,
         "natural_slack": paragraphs.NATURAL_SLACK,
@@ -114,6 +114,7 @@ def convert_pdf(path: str | Path, options: Options = Options()) -> Conversion:
                 kinds[id(ln)] = "body"
     paras = paragraphs.paragraphs(body, footnotes, kinds, options.emphasis)
     text = "\n\n".join(paras) + "\n"
+    check = checks.check_footnotes(paras)
 
     record = {
         "converter": CONVERTER,
@@ -131,8 +132,12 @@ def convert_pdf(path: str | Path, options: Options = Options()) -> Conversion:
             "pages_by_columns": dict(sorted(column_counts.items())),
             "running_lines_removed": len(removed),
             "footnotes": sum(len(fs) for fs in footnotes.values()),
+            "footnote_calls": check.calls,
+            "footnotes_without_call": check.uncalled,
+            "calls_without_footnote": check.missing,
             "pages_without_text": [p.number for p in pages if not any(not g.text.isspace() for g in p.glyphs)],
         },
+        "warnings": check.warnings,
     }
     return Conversion(text, record)
 

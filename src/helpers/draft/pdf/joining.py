@@ -18,6 +18,8 @@ from .reading import SOFT_HYPHEN
 from .rows import EMPH_OFF, EMPH_ON, SUPERSCRIPT_DIGITS
 
 _MARKERS = EMPH_ON + EMPH_OFF
+HYPHENATING_EVIDENCE = 2  # broken words seen closed elsewhere that show the typesetter hyphenates
+HYPHENATING_PER_PAGE = 2.0  # ...or this many line-end hyphens a page
 WORD_EVIDENCE = 2  # times each half must stand as a word of its own for a line-end hyphen between them to stay
 
 # What typesetting knows about English compounds, used only where the document gives no evidence either way:
@@ -30,6 +32,8 @@ _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _LEFT = re.compile(r"([^\W_](?:[\w'’-]*[^\W_])?)-$")
 _RIGHT = re.compile(r"^([^\W_](?:[\w'’-]*[^\W_])?)")
 _TERMINAL = re.compile(rf"[.!?:;…][\"'”’)\]»*]*[{SUPERSCRIPT_DIGITS}]*$")
+_URL_PART_LEFT = re.compile(r"([^\W_]+)-$")  # the letters before a line-end hyphen inside an address
+_URL_PART_RIGHT = re.compile(r"^([^\W_]+)")  # ... and after it
 _URL_START = re.compile(r"^[(\[<\"“]?(?:https?://|www\.)", re.IGNORECASE)
 _DOMAIN_PATH = re.compile(r"[a-z0-9-]+\.[a-z]{2,}[a-z0-9./?=&#%_~+-]*/", re.IGNORECASE)
 _URL_BREAK_AFTER = "/._=?&#%~:+-"
@@ -73,6 +77,7 @@ class Vocabulary:
         self.hyph_suffix: Counter = Counter()
         self._sorted: list[str] | None = None
         self._reversed: list[str] | None = None
+        self.hyphenating = True  # the typesetter breaks words at line ends (see judge_typesetter)
 
     def add_line(self, text: str, cut_first: bool, cut_last: bool) -> None:
         words = _WORD.findall(visible(text).lower())
@@ -91,6 +96,14 @@ class Vocabulary:
                     self.hyph_prefix[a] += 1
                     self.hyph_suffix[b] += 1
         self._sorted = self._reversed = None
+
+    def judge_typesetter(self, breaks: list[tuple[str, str]], pages: int) -> None:
+        """Whether the typesetter hyphenates words at all: some word it broke stands closed elsewhere in the
+        document, or it breaks lines at a hyphen often (several times a page). A typesetter that does not
+        (a word processor without automatic hyphenation) breaks only at the hyphens the text has, so a
+        line-end hyphen with no evidence either way is then kept ('pre-' + 'departure')."""
+        closed = sum(1 for a, b in breaks if self.parts[(a + b).lower()] > self.pairs[(a.lower(), b.lower())])
+        self.hyphenating = closed >= HYPHENATING_EVIDENCE or len(breaks) >= HYPHENATING_PER_PAGE * max(pages, 1)
 
     def _closed(self, fragment: str, suffix: bool) -> int:
         """How many words (with repeats) are the fragment plus more letters: 'self' -> 'selfish'."""
@@ -116,6 +129,8 @@ class Vocabulary:
             return hyphenated > closed
         if any(c.isdigit() for c in lpart + rpart) or len(lpart) < 2 or len(rpart) < 2:
             return True
+        if not self.hyphenating:
+            return True
         if rpart[0].isupper() and not lpart.isupper():
             return True
         if (lo in LEADING_PARTS.get(self.lang, ()) and len(ro) >= 3 and ro not in CLOSED_ENDINGS.get(self.lang, ())) \
@@ -137,9 +152,31 @@ class Vocabulary:
         return False
 
 
+    def address_break_hyphen(self, left: str, right: str) -> bool:
+        """A hyphen at a line end inside a web address ('gaz-' + 'ette') that the typesetter put there:
+        the document spells the closed form more often than the hyphenated one, or, with no evidence either
+        way, neither part is a word of the document ('gaz', 'ette'), where a real hyphen in an address joins
+        words ('extension-of-permits')."""
+        lo, ro = left.lower(), right.lower()
+        if any(c.isdigit() for c in lo + ro) or len(lo) < 2 or len(ro) < 2:
+            return False
+        hyphenated, closed = self.pairs[(lo, ro)], self.parts[lo + ro]
+        if hyphenated != closed:
+            return closed > hyphenated
+        return not self.parts[lo] and not self.parts[ro]
+
+
 def _url_like(token: str) -> bool:
     return bool(_URL_START.search(token) or ("://" in token) or _DOMAIN_PATH.search(token)
-                or (len(token) >= 8 and re.search(r"/|%[0-9A-Fa-f]{2}", token)))
+                or (len(token) >= 8 and re.search(r"/|%[0-9A-Fa-f]{2}", token) and re.search(r"[^\W\d_]", token)
+                    and not re.search(r"[,;]$", token)))
+
+
+def address_cut(text: str) -> bool:
+    """The line ends inside a web address: its last token is an address ending where one cannot end ('/', '-')."""
+    v = visible(text).rstrip()
+    last = v.rsplit(" ", 1)[-1]
+    return len(last) > 8 and last[-1] in "/-_=?&#" and _url_like(last)
 
 
 def _url_continues(last: str, first: str) -> bool:
@@ -171,6 +208,11 @@ def join(text: str, line: str, vocab: Vocabulary, forced: bool = False) -> str:
     vis_core, vis_rest = visible(core), visible(rest)
     last = vis_core.rsplit(" ", 1)[-1]
     first = vis_rest.split(" ", 1)[0]
+    if _url_like(last) and ends_with_break_hyphen(core) and rest[0].isalnum():
+        left, right = _URL_PART_LEFT.search(vis_core), _URL_PART_RIGHT.search(vis_rest)
+        if left and right and vocab.address_break_hyphen(left.group(1), right.group(1)):
+            return core[:-1] + tail + head + rest  # 'www.gaz-' + 'ette.gov': the typesetter's hyphen
+        return core + tail + head + rest
     if _url_like(last) and (_url_continues(last, first) or (forced and last[-1].isalnum() and first[0].isalnum())):
         return core + tail + head + rest
     if ends_with_break_hyphen(core) and rest[0].isalnum():

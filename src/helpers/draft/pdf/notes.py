@@ -54,6 +54,16 @@ def _at_foot(ln: Line, page_lines: list[Line], kinds: dict[int, str]) -> bool:
     return True
 
 
+def _goes_on_from(ln: Line, body: list[Line]) -> bool:
+    """The line follows, in its own column and at the usual distance, a line of the running text: small
+    text going on to the foot of the column, not a footnote, which the layout sets apart from the text."""
+    above = [b for b in body if b.segment == ln.segment and b.base > ln.base]
+    if not above:
+        return False
+    prev = min(above, key=lambda b: b.base - ln.base)
+    return prev.base - ln.base <= 1.6 * max(prev.size, ln.size) and abs(prev.x0 - ln.x0) <= 2 * ln.size
+
+
 def split_notes(page_lines: list[Line], kinds: dict[int, str],
                 carry: Footnote | None) -> tuple[list[Line], list[Footnote]]:
     """The page's running text and its footnotes (carry: the previous page's last footnote, which may go on)."""
@@ -63,6 +73,9 @@ def split_notes(page_lines: list[Line], kinds: dict[int, str],
     for ln in page_lines:
         if kinds[id(ln)] != "small" or not _at_foot(ln, page_lines, kinds):
             body.append(ln)
+            continue
+        if current is None and not ln.first_sup and not _PLAIN_NUMBER.match(ln.text) and _goes_on_from(ln, body):
+            body.append(ln)  # the last lines of small text set in the column (Key sources), not a footnote
             continue
         number = ln.first_sup
         if not number:

@@ -8,12 +8,20 @@ sentence). The footnotes of a page follow the paragraph that holds the page's la
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .columns import Line
-from .joining import Vocabulary, ends_with_break_hyphen, join, render, terminal, visible
+from .joining import Vocabulary, address_cut, ends_with_break_hyphen, join, render, terminal, visible
 from .notes import Footnote, note_text
+from .reading import SOFT_HYPHEN
+
+_LEFT_WORD = re.compile(r"[^\W\d_]+$")
+_RIGHT_WORD = re.compile(r"^[^\W\d_]+")
+_DASH_ITEM = re.compile(r"^[-–—]\s+(?:\d{4}[a-z]?|n\.d\.)\s+[^\W\d_]")
+BULLETS = "•●▪■◦‣∙·\ufffd"  # list bullets as printed (U+FFFD: a bullet glyph the PDF maps to no character)
+HANGING = 0.5  # font sizes: a first line this far left of the next ones begins a hanging-indent entry
 
 PARAGRAPH_GAP = 1.22  # a pitch this many times the usual one separates paragraphs
 FULL_LINE = 0.5  # font sizes: a line ending this close to the column's right edge is full
@@ -97,7 +105,7 @@ def _continues(a: Line, b: Line, kinds: dict[int, str], m: Metrics) -> bool:
         if m.justified and not m.full(a) and " " in visible(a.text).strip() and terminal(a.text):
             return False  # a short last line of a paragraph, where the next one starts without a gap
         return True
-    if ends_with_break_hyphen(a.text):
+    if ends_with_break_hyphen(a.text) or address_cut(a.text):
         return True
     first = visible(b.text).lstrip()
     if m.justified:
@@ -107,22 +115,93 @@ def _continues(a: Line, b: Line, kinds: dict[int, str], m: Metrics) -> bool:
     return not terminal(a.text) or (first[:1].islower())
 
 
+def line_end_breaks(lines: list[Line]) -> list[tuple[str, str]]:
+    """(word before, word after) of every line that ends with a hyphen between letters."""
+    out = []
+    for a, b in zip(lines, lines[1:]):
+        if ends_with_break_hyphen(a.text) and not visible(a.text).rstrip().endswith(SOFT_HYPHEN):
+            left = _LEFT_WORD.search(visible(a.text).rstrip()[:-1])
+            right = _RIGHT_WORD.search(visible(b.text).lstrip())
+            if left and right:
+                out.append((left.group(0), right.group(0)))
+    return out
+
+
+def bulleted(text: str) -> bool:
+    """The line begins with a list bullet followed by a space, or with a dash set as a bullet before a
+    Key sources entry's year tag ('– 2020a Annual report'; a dash before other words may be running text)."""
+    v = visible(text).lstrip()
+    return (len(v) >= 2 and v[0] in BULLETS and v[1].isspace()) or bool(_DASH_ITEM.match(v))
+
+
+def hanging_pairs(groups: list[list[Line]]) -> set[tuple[int, int, float]]:
+    """(page, column, first-line edge, indent) of the lists set with hanging indents so far: an entry whose
+    first line stands further left than the lines that follow it, as Key sources are printed."""
+    out = set()
+    for g in groups:
+        if len(g) >= 2 and g[0].segment == g[1].segment and g[0].x0 < g[1].x0 - HANGING * g[0].size:
+            out.add((g[0].page, g[0].col, round(g[0].x0), round(g[1].x0)))
+    return out
+
+
+def _new_item(group: list[Line], ln: Line, pairs: set) -> bool:
+    """A line that begins a new list item although nothing else ends the paragraph: a bullet; or, in a list
+    set with hanging indents, a line back at the entries' left edge after an indented line."""
+    if bulleted(ln.text):
+        return True
+    a = group[-1]
+    if a.segment != ln.segment or a.x0 < ln.x0 + HANGING * ln.size:
+        return False
+    if abs(group[0].x0 - ln.x0) <= 0.3 * ln.size and group[0] is not a:
+        return True
+    return any(p == ln.page and c == ln.col and abs(f - ln.x0) <= 1 and abs(i - a.x0) <= 1 for p, c, f, i in pairs)
+
+
+def _entry_goes_on(group: list[Line], ln: Line, pairs: set) -> bool:
+    """In a list, a line at the indent below an entry's first line goes on with it: under a bullet, at the
+    text after the bullet; in a list set with hanging indents, at the indent its earlier entries show."""
+    first = group[0]
+    if first.segment != ln.segment or not kinds_same(first, ln) or bulleted(ln.text):
+        return False
+    if bulleted(first.text) and ln.x0 > first.x0 + HANGING * ln.size and abs(ln.x0 - group[-1].x0) <= \
+            (0.3 * ln.size if len(group) > 1 else 3 * ln.size):
+        return True
+    return (any(p == ln.page and c == ln.col and abs(f - first.x0) <= 1 and abs(i - ln.x0) <= 1
+                    for p, c, f, i in pairs))
+
+
+def kinds_same(a: Line, b: Line) -> bool:
+    return abs(a.size - b.size) < 0.3 and abs(a.bold - b.bold) < 0.5
+
+
+def as_list_item(text: str) -> str:
+    """'• 2020a Title…' -> '- 2020a Title…', the way the profiles' source texts write list items."""
+    stripped = text.lstrip()
+    return "- " + stripped[1:].lstrip() if bulleted(stripped) else text
+
+
 def paragraphs(body: list[Line], notes: dict[int, list[Footnote]], kinds: dict[int, str],
                emphasis: bool = True) -> list[str]:
     """The document's paragraphs in reading order, footnotes placed after the paragraph their page ends in."""
     metrics = measure(body, kinds)
     vocab = Vocabulary()
     previous_cut = False
-    for ln in body + [ln for fs in notes.values() for f in fs for ln in f.lines]:
+    every = body + [ln for fs in notes.values() for f in fs for ln in f.lines]
+    for ln in every:
         cut = ends_with_break_hyphen(ln.text)
         vocab.add_line(ln.text, previous_cut, cut)
         previous_cut = cut
+    vocab.judge_typesetter(line_end_breaks(every), len({ln.page for ln in every}))
 
     groups: list[list[Line]] = []
+    pairs: set = set()
     for ln in body:
-        if groups and _continues(groups[-1][-1], ln, kinds, metrics):
+        if groups and (_continues(groups[-1][-1], ln, kinds, metrics) or _entry_goes_on(groups[-1], ln, pairs)) \
+                and not _new_item(groups[-1], ln, pairs):
             groups[-1].append(ln)
         else:
+            if groups:
+                pairs |= hanging_pairs(groups[-1:])
             groups.append([ln])
 
     last_index: dict[int, int] = {}  # page -> index in body of its last line of running text
@@ -135,7 +214,7 @@ def paragraphs(body: list[Line], notes: dict[int, list[Footnote]], kinds: dict[i
     out: list[str] = []
     seen = 0
     for group in groups:
-        out.append(render(_join_lines(group, vocab, metrics), emphasis))
+        out.append(as_list_item(render(_join_lines(group, vocab, metrics), emphasis)))
         seen += len(group)
         while pending and last_index[pending[0]] < seen:
             for note in notes[pending.pop(0)]:

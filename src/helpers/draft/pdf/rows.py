@@ -22,6 +22,7 @@ BASELINE_TOLERANCE = 0.12  # glyphs this close to a baseline share it
 SUPER_MAX_RATIO = 0.85  # a superscript is at most this size relative to its row...
 SUPER_MAX_RISE = 0.6  # ...and raised by at most this much
 WORD_GAP = 0.17  # a gap wider than this between two glyphs is a space
+EMBED_GAP = 0.6  # a glyph this close to other text on its own baseline belongs to that text
 
 
 @dataclass
@@ -96,6 +97,7 @@ def _attach_superscripts(clusters: list[_Cluster]) -> list[_Cluster]:
         if not below:
             continue
         keep = []
+        embedded = _embedded(small.glyphs)
         for g in small.glyphs:
             best = None
             for c in below:
@@ -103,7 +105,8 @@ def _attach_superscripts(clusters: list[_Cluster]) -> list[_Cluster]:
                     continue
                 rise = g.base - c.base
                 x0, x1 = extents[id(c)]
-                if 0.12 * c.size <= rise <= SUPER_MAX_RISE * c.size and x0 - 3 * c.size <= g.x0 <= x1 + c.size:
+                if 0.12 * c.size <= rise <= SUPER_MAX_RISE * c.size and x0 - 3 * c.size <= g.x0 <= x1 + c.size \
+                        and id(g) not in embedded:
                     if best is None or rise < g.base - best.base:
                         best = c
             if best is None:
@@ -113,6 +116,26 @@ def _attach_superscripts(clusters: list[_Cluster]) -> list[_Cluster]:
                 best.glyphs.append(g)
         small.glyphs = keep
     return clusters
+
+
+def _embedded(glyphs: list[Glyph]) -> set[int]:
+    """Glyphs that are part of text on their own baseline: a word, or a number one word space after a word
+    ('Legal Notice No. 87'), which stays in its row even where a larger heading of the other column sits
+    just below it. A footnote call or a note's number stands apart from the text of its own baseline."""
+    printed = sorted((g for g in glyphs if not g.text.isspace()), key=lambda g: g.x0)
+    out: set[int] = set()
+    i = 0
+    while i < len(printed):  # runs of glyphs that touch (a word, a number)
+        j = i + 1
+        while j < len(printed) and printed[j].x0 - printed[j - 1].x1 <= 0.1 * printed[j].size:
+            j += 1
+        run = printed[i:j]
+        near = [g for g in printed[:i] + printed[j:]
+                if g.x1 >= run[0].x0 - EMBED_GAP * g.size and g.x0 <= run[-1].x1 + EMBED_GAP * g.size]
+        if len(run) > 3 or near:
+            out.update(id(g) for g in run)
+        i = j
+    return out
 
 
 def _merge_same_baseline(rows: list[Row]) -> list[Row]:

@@ -66,6 +66,10 @@ class PdfSource:
         (folder / "SOURCE.md").write_text(self.source_md(profile_id), encoding="utf-8")
         return hashlib.sha256(data).hexdigest()
 
+    def _warnings_md(self) -> str:
+        warnings = self.conversion.record.get("warnings", [])
+        return "".join(f"\n**Check by hand:** {w}.\n" for w in warnings)
+
     def source_md(self, profile_id: str) -> str:
         r = self.conversion.record
         options = ", ".join(f"{k}={v}" for k, v in r["options"].items())
@@ -88,8 +92,8 @@ Converted by {r['converter']} v{r['converter_version']} (`mgi pdf-to-text`) with
 {r['library_version']}; options: {options}. Columns are read one after the other; running headers, footers and \
 page numbers are dropped ({layout['running_lines_removed']} lines); words hyphenated at a line end are rejoined; \
 paragraphs cut by a column or page break are joined; the footnotes ({layout['footnotes']}) are their own \
-paragraphs after the paragraph their page ends in, each beginning with its number in superscript digits.
-
+paragraphs after the paragraph their page ends in, each beginning with its number in superscript digits; the running text calls {layout.get('footnote_calls', '?')} distinct footnote numbers.
+{self._warnings_md()}
 The conversion is deterministic: `mgi pdf-to-text {self.pdf_name} -o {self.text_name}` with the same converter \
 and library versions gives the same bytes. Parameters: {parameters}.
 
