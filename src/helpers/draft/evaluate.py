@@ -108,7 +108,8 @@ def _instrument_match(c: dict, k: dict) -> bool:
         return False
     if c.get("instrument_id") and c["instrument_id"].casefold() == (k.get("instrument_id") or "").casefold():
         return True  # the same slug of type and year ('constitution-2015')
-    names = [k.get("title_en", ""), k.get("title_es", ""), (k.get("instrument_id") or "").replace("-", " ")]
+    names = [k.get("title_en", ""), k.get("title_original") or k.get("title_es", ""),
+             (k.get("instrument_id") or "").replace("-", " ")]
     return any(same_name(c.get("title_en", ""), n) for n in names if n)
 
 
@@ -152,7 +153,7 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     def cand_ins(c):
         return f"{c['instrument_id']}: {c.get('review_printed_as', '')[:70]} — {c['section']}"
 
-    scores.append(_score("instruments", "all rows: numbered by number, named by name (title_en, title_es or id)",
+    scores.append(_score("instruments", "all rows: numbered by number, named by name (title_en, title_original or id)",
                          key_all, cands, _instrument_match, ins_label, cand_ins, errata_quotes))
     numbered = [c for c in cands if (c.get("number") or "").strip()]
     scores.append(_score(
