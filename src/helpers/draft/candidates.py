@@ -94,6 +94,7 @@ def candidate_rows(draft: Draft) -> dict[str, list[dict[str, str]]]:
             "date": c.date, "date_end": c.date_end, "covers_regardless_of_status": c.covers, "status": c.status,
             "domains": c.domains, "section": c.section, "evidence": c.evidence, "review_rule": c.rule,
             "review_matched": "; ".join(filter(None, [f"area: {c.area_rule}",
+                                                      f"domains: {c.domains_rule}" if c.domains_rule else "",
                                                       f"coverage: {c.coverage_words}" if c.coverage_words else ""])),
             "review_hint": c.hint, "review_date_precision": c.date_precision})
     for c in draft.partnerships:

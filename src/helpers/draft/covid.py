@@ -36,6 +36,7 @@ class CovidCandidate:
     coverage_words: str = ""
     instruments: str = ""
     hint: str = ""
+    domains_rule: str = ""
 
 
 def _months(lang: Language) -> dict[str, int]:
@@ -113,6 +114,15 @@ def _area(text: str, lang: Language) -> tuple[str, str]:
     return "response_planning", "no area word: the default"  # pragma: no cover - the default rule matches
 
 
+# The MiGOF domain an area of response belongs to: the domains a response touches, unless its words name more.
+AREA_DOMAINS = {
+    "health_access": "migrants_rights", "vaccination": "migrants_rights", "migration_status": "safe_orderly_regular",
+    "health_workforce": "wellbeing", "remittances_financial_services": "wellbeing", "data": "whole_of_government",
+    "return_transfer": "mobility_crises", "consular_assistance": "mobility_crises",
+    "response_planning": "whole_of_government",
+}
+
+
 def _status(text: str, lang: Language) -> str:
     for status in ("annulled", "repealed", "ended"):
         rx = lang.covid.get(status)
@@ -129,9 +139,10 @@ def _candidate(n: int, text: str, b: Block, rule: str, lang: Language) -> CovidC
     hints = ["measure drafted as the first sentence: rewrite it in your words"]
     if status != "not_stated" and not end:
         hints.append(f"{status}: no end date found in the passage")
+    domains = AREA_DOMAINS.get(area, "")
     return CovidCandidate(f"C{n:02d}", area, first_sentence(text, 200), start, end, covers, status,
-                          b.domain or "", b.section, text, b.line, rule, area_rule, precision, words,
-                          hint="; ".join(hints))
+                          domains, b.section, text, b.line, rule, area_rule, precision, words,
+                          hint="; ".join(hints), domains_rule=f"the domain of the area {area}" if domains else "")
 
 
 def covid_candidates(blocks: list[Block], lang: Language | None = None) -> list[CovidCandidate]:
