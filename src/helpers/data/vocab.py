@@ -91,6 +91,14 @@ LEVEL_LABELS: dict[str, str] = {"national": "National profile", "local": "Local 
 LOCALITY_WORDS: dict[str, str] = {"city": "city", "municipality": "municipality", "district": "district",
                                   "province": "province", "state": "state", "region": "region"}
 
+# the `section` labels of rows (where a quote is), whatever the language of the profile
+SECTION_LABELS: dict[str, str] = {
+    "front": "Front matter", "introduction": "Introduction", "conceptual_framework": "Conceptual framework",
+    "summary": "Summary of updates since {year}", "covid_annex": "COVID-19 annex", "annex": "Annex – MiGOF",
+    "key_sources": "Key sources", "footnote": "{section}, footnote {number}",
+    "local_introduction": "Introduction to the local MGI", "competences": "Competences of the local government",
+}
+
 # the month of a partial date (YYYY-MM, YYYY-MM-DD), 1 to 12
 MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                            "October", "November", "December")

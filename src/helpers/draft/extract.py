@@ -100,8 +100,8 @@ def draft_from_text(raw: str, lang: Language | None = None) -> Draft:
     blocks = source_blocks(raw, lang)
     years = [int(b.summary_year) for b in blocks if b.summary_year]
     baseline = years[0] if years else None
-    sources = key_source_entries(blocks)
-    figures = figure_candidates(blocks)
+    sources = key_source_entries(blocks, lang)
+    figures = figure_candidates(blocks, lang)
     for f in figures:
         f.theme, f.theme_rule = suggest_theme(f.evidence, f.unit, lang)
         if not f.source_org:

@@ -65,7 +65,8 @@ class Language:
     numbered: list[NumberedName] = field(default_factory=list)
     number_marks: list[str] = field(default_factory=list)
     of_words: list[str] = field(default_factory=list)
-    months: dict[str, int] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)  # casefolded month name -> 1..12
+    month_names: list[str] = field(default_factory=list)  # as the files write them ('January', 'enero')
     adopted_verbs: list[str] = field(default_factory=list)
     connectives: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
@@ -91,6 +92,9 @@ class Language:
     figures: dict[str, dict] = field(default_factory=dict)  # language code -> its [figures] section
     detect_words: dict[str, set[str]] = field(default_factory=dict)  # language code -> common words
     settings: dict[str, dict] = field(default_factory=dict)  # language code -> per-language settings
+    printed_prefixes: list[str] = field(default_factory=list)  # 'Migration governance:' before a printed heading
+    covid_caps: re.Pattern | None = None  # a heading in capitals naming the pandemic starts the COVID-19 annex
+    abbreviations: frozenset[str] = frozenset()  # a full stop after these does not end a sentence
     code: str = "en"  # the language of the profile being drafted (for_code); its settings apply
 
     @property
@@ -193,7 +197,7 @@ SHAPE: dict = {
     "name": STR,  # the language's name, in English ('Portuguese')
     "ignore_case_names": bool,
     "detect": {"words": LIST},  # common words of the language: the language a profile is written in
-    "headings": {"prefixes": PATS, **{k: PATS for k in HEADING_KINDS}},
+    "headings": {"prefixes": PATS, "printed_prefixes": LIST, **{k: PATS for k in HEADING_KINDS}},
     "domains": {d: PATS for d in DOMAIN_IDS},
     "instruments": {
         "number_marks": LIST, "of_words": LIST, "months": LIST, "adopted_verbs": LIST,
@@ -216,12 +220,13 @@ SHAPE: dict = {
         "number_words": Table(int), "scales": Table(float), "units": Table(Code("unit", STAT_UNITS)),
         "time_units": LIST, "qualifiers": Table(Code("qualifier", QUALIFIERS)), "estimated": PAT,
         "percent": PAT, "skip_before": LIST, "as_of": PAT, "in_date": PAT, "according_to": PAT,
-        "number_of": PAT, "population": PAT, "ordinal_suffix": PAT,
+        "number_of": PAT, "population": PAT, "ordinal_suffix": PAT, "date_words": LIST, "one_words": LIST,
     },
     "dates": {"joiners": LIST, "ordinals": LIST, "year_before": LIST, "end_words": PAT},
     "sources": {"available_at": LIST, "not_online": LIST},
+    "sentences": {"abbreviations": LIST},
     "covid": {
-        "pandemic": PAT, "measure": PAT, "annex_intro": PAT, "repealed": PAT, "annulled": PAT, "ended": PAT,
+        "pandemic": PAT, "caps_heading": PAT, "measure": PAT, "annex_intro": PAT, "repealed": PAT, "annulled": PAT, "ended": PAT,
         "areas": Entries({"name": STR, "area": Code("COVID-19 area", COVID_AREAS), "pattern": PAT}, ("area", "pattern")),
     },
     "partnerships": {
@@ -327,6 +332,7 @@ def _merge(lang: Language, data: dict) -> None:
     for kind in HEADING_KINDS:
         lang.headings.setdefault(kind, []).extend(_compile(h.get(kind, [])))
     lang.heading_prefixes += _compile(h.get("prefixes", []))
+    lang.printed_prefixes += [x for x in h.get("printed_prefixes", []) if x not in lang.printed_prefixes]
     for domain, pats in data.get("domains", {}).items():
         if domain not in DOMAIN_IDS:
             raise ValueError(f"unknown domain {domain!r} in a language file (expected one of {DOMAIN_IDS})")
@@ -339,6 +345,8 @@ def _merge(lang: Language, data: dict) -> None:
     lang.of_words += [w for w in ins.get("of_words", []) if w not in lang.of_words]
     for i, month in enumerate(ins.get("months", [])):
         lang.months[month.casefold()] = i + 1
+        if month not in lang.month_names:
+            lang.month_names.append(month)
     lang.adopted_verbs += ins.get("adopted_verbs", [])
     named = ins.get("named", {})
     lang.connectives |= set(named.get("connectives", []))
@@ -361,6 +369,7 @@ def _merge(lang: Language, data: dict) -> None:
         if "figures" in data:
             lang.figures.setdefault(code, {}).update(data["figures"])
     lang.issuing_suffixes.update(ins.get("issuing_suffixes", {}))
+    lang.abbreviations = lang.abbreviations | set(data.get("sentences", {}).get("abbreviations", []))
     src = data.get("sources", {})
     lang.available_at += [w for w in src.get("available_at", []) if w not in lang.available_at]
     lang.not_online += [w for w in src.get("not_online", []) if w not in lang.not_online]
@@ -376,6 +385,9 @@ def _merge(lang: Language, data: dict) -> None:
         if key in c:
             lang.covid[key] = re.compile(c[key], re.IGNORECASE)
     lang.covid_areas += _rules(c.get("areas", []), "area")
+    if "caps_heading" in c:
+        caps = c["caps_heading"] if lang.covid_caps is None else f"{lang.covid_caps.pattern}|{c['caps_heading']}"
+        lang.covid_caps = re.compile(caps)
     p = data.get("partnerships", {})
     if "negation" in p:
         lang.partnership_negation = re.compile(p["negation"], re.IGNORECASE)
