@@ -240,11 +240,12 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     return scores
 
 
-def draft_and_evaluate(profile_id: str, key_dir: Path | None = None) -> list[TableScore]:
-    """Draft a profile afresh from its own source text (in a temporary folder) and score the draft against it."""
+def draft_and_evaluate(profile_id: str, key_dir: Path | None = None, source: Path | None = None) -> list[TableScore]:
+    """Draft a profile afresh from its own source text, or from `source` (its PDF), in a temporary folder, and
+    score the draft against it."""
     key_dir = key_dir or find_profile(profile_id)
     meta = json.loads((key_dir / "datapackage.json").read_text(encoding="utf-8"))
-    source = key_dir / meta["mgi"]["source_file"]
+    source = source or key_dir / meta["mgi"]["source_file"]
     with tempfile.TemporaryDirectory(prefix="mgi-draft-") as tmp:
         drafted = new_profile(profile_id, source, home=Path(tmp))
         return evaluate(drafted.path / DRAFT_DIR, key_dir)
