@@ -102,14 +102,15 @@ def same_name(a: str, b: str) -> bool:
 
 
 def instrument_match(c: dict, k: dict) -> bool:
-    """Numbered rows by number, named rows by name (title_en, title_es or id) or the same id slug."""
+    """Numbered rows by number, named rows by name (title_en, title_original or id) or the same id slug."""
     if (k.get("number") or "").strip():
         return bool((c.get("number") or "").strip()) and numbers_match(c["number"], k["number"])
     if (c.get("number") or "").strip():
         return False
     if c.get("instrument_id") and c["instrument_id"].casefold() == (k.get("instrument_id") or "").casefold():
         return True  # the same slug of type and year ('constitution-2015')
-    names = [k.get("title_en", ""), k.get("title_es", ""), (k.get("instrument_id") or "").replace("-", " ")]
+    names = [k.get("title_en", ""), k.get("title_original") or k.get("title_es", ""),
+             (k.get("instrument_id") or "").replace("-", " ")]
     return any(same_name(c.get("title_en", ""), n) for n in names if n)
 
 
@@ -173,7 +174,7 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     def cand_ins(c):
         return f"{c['instrument_id']}: {c.get('review_printed_as', '')[:70]} — {c['section']}"
 
-    scores.append(_score("instruments", "all rows: numbered by number, named by name (title_en, title_es or id)",
+    scores.append(_score("instruments", "all rows: numbered by number, named by name (title_en, title_original or id)",
                          key_all, cands, instrument_match, ins_label, cand_ins, errata_quotes))
     numbered = [c for c in cands if (c.get("number") or "").strip()]
     scores.append(_score(
@@ -239,11 +240,12 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     return scores
 
 
-def draft_and_evaluate(profile_id: str, key_dir: Path | None = None) -> list[TableScore]:
-    """Draft a profile afresh from its own source text (in a temporary folder) and score the draft against it."""
+def draft_and_evaluate(profile_id: str, key_dir: Path | None = None, source: Path | None = None) -> list[TableScore]:
+    """Draft a profile afresh from its own source text, or from `source` (its PDF), in a temporary folder, and
+    score the draft against it."""
     key_dir = key_dir or find_profile(profile_id)
     meta = json.loads((key_dir / "datapackage.json").read_text(encoding="utf-8"))
-    source = key_dir / meta["mgi"]["source_file"]
+    source = source or key_dir / meta["mgi"]["source_file"]
     with tempfile.TemporaryDirectory(prefix="mgi-draft-") as tmp:
         drafted = new_profile(profile_id, source, home=Path(tmp))
         return evaluate(drafted.path / DRAFT_DIR, key_dir)
