@@ -81,12 +81,14 @@ def candidate_rows(draft: Draft) -> dict[str, list[dict[str, str]]]:
     for i, c in enumerate(draft.figures, start=1):
         rows["statistics"].append({
             "statistic_id": f"ST{i:03d}", "theme": c.theme,
-            "indicator": suggest_indicator(c.theme, c.unit, c.context),
+            "indicator": c.indicator or suggest_indicator(c.theme, c.unit, c.context),
             "label": c.context.replace("[", "").replace("]", "").strip("…"),
             "value": format_value(c.value), "unit": c.unit, "qualifier": c.qualifier,
             "reference_date": c.reference_date, "source_org": c.source_org, "source_id": c.source_id,
             "section": c.section, "evidence": c.evidence, "review_rule": "a figure in the prose",
-            "review_matched": c.theme_rule, "review_context": c.context,
+            "review_matched": "; ".join(filter(None, [f"theme: {c.theme_rule}" if c.theme_rule else "",
+                                                      f"indicator: {c.indicator_rule}" if c.indicator_rule else ""])),
+            "review_context": c.context,
             "review_hint": "; ".join(filter(None, [c.hint, "theme, indicator and label are suggestions: check them"]))})
     for c in draft.covid:
         rows["covid_responses"].append({

@@ -46,6 +46,13 @@ class FigurePatterns:
     day_of: re.Pattern  # a day before a month ('9 July')
     months: dict[str, int]
     word_numbers: re.Pattern
+    ref_date: re.Pattern  # a reference date next to a figure ('in 2020', 'by the end of 2022', 'as of June 2023')
+    clause_date: re.Pattern  # a date opening the figure's clause ('In 2022, …', '… that in 2020, …')
+    end_of: re.Pattern  # 'by the end of 2022' -> 2022-12
+    only_before: re.Pattern  # date words that date a figure only when they come before it ('of', 'for')
+    method_after: re.Pattern  # the MGI method's own numbers ('3 principles and 3 objectives')
+    rate_words: frozenset[str]  # 'QSR 4,000 a month' is a rate, not a duration
+    change: re.Pattern  # the words between two figures of one measure at two dates ('… in 2018 to …')
 
 
 @lru_cache(maxsize=16)
@@ -88,7 +95,26 @@ def figure_patterns(lang: Language) -> FigurePatterns:
         day_of=re.compile(r"^\s+(?:(?:" + joiners + r")\s+)?(?:" + (mre or "(?!)") + r")\b", re.IGNORECASE),
         months=months,
         word_numbers=re.compile(r"\b(" + (_alts(w("number_words", {})) or "(?!)") + r")\b", re.IGNORECASE),
+        ref_date=re.compile(r"\b(?P<words>" + w("reference_date", "(?!)") + r")\s+(?:the\s+(?=" + _YEAR + r"\s+(?:" +
+                            w("dated_events", "(?!)") + r")))?(?:\d{1,2}\s+)?" + month_year + r"\b(?!\s*[–-]\s*\d)",
+                            re.IGNORECASE),
+        clause_date=re.compile(r"(?:^|[,;:]\s*|\b(?:" + w("clause_openers", "(?!)") + r")\s+)(?P<words>" +
+                               w("reference_date", "(?!)") + r")\s+(?:the\s+\w+\s+of\s+)?(?:\d{1,2}\s+)?" +
+                               month_year + r"(?:\s*,|(?<=\d)(?=\s+(?:" + w("clause_openers_after", "(?!)") + r")\b))",
+                               re.IGNORECASE),
+        end_of=re.compile(w("end_of", "(?!)"), re.IGNORECASE),
+        only_before=re.compile(r"^(?:" + w("date_only_before", "(?!)") + r")\s", re.IGNORECASE),
+        method_after=re.compile(r"^\s+(?:\w+\s+)?(?:" + w("method_words", "(?!)") + r")\b", re.IGNORECASE),
+        rate_words=frozenset(x.casefold() for x in w("rate_words", [])),
+        change=re.compile(w("change_between", "(?!)"), re.IGNORECASE),
     )
+
+
+# the MGI method's own numbers (90 indicators, 6 domains, 12 questions): the same in every profile, never a candidate
+_METHOD_UNITS = {"indicators", "domains", "questions"}
+# a currency written before the amount: 'USD 11 billion', 'QSR 4,000', 'US$ 20', '€ 5' (ISO codes and symbols)
+_CURRENCY_BEFORE = re.compile(r"(?:\b(?P<code>[A-Z]{3})|(?P<sym>US\$|\$|€|£))\s?$")
+_CURRENCY = {"USD": "usd", "US$": "usd", "$": "usd", "EUR": "eur", "€": "eur"}
 
 
 _CITED = re.compile(r"\((?P<org>[A-Z][^(),]{1,80}?),\s*(?P<tag>(?:19|20)\d{2}[a-z]?|n\.d\.)\)")
@@ -109,30 +135,48 @@ class FigureCandidate:
     source_id: str = ""
     theme: str = ""
     theme_rule: str = ""
+    indicator: str = ""
+    indicator_rule: str = ""
+    start: int = 0  # where the figure stands in its sentence (evidence)
+    end: int = 0
 
     @property
     def value_text(self) -> str:
         return format_value(self.value)
 
 
-def _date(month: str | None, year: str, fp: FigurePatterns) -> str:
+def _date(month: str | None, year: str, fp: FigurePatterns, words: str = "") -> str:
+    if not month and words and fp.end_of.search(words):
+        return f"{year}-12"  # 'by the end of 2022'
     return f"{year}-{fp.months[month.casefold()]:02d}" if month else year
 
 
+def _dated(m: re.Match, fp: FigurePatterns) -> str:
+    return _date(m.group("month"), m.group("year"), fp, m.group("words"))
+
+
 def _qualifier(before: str, sentence: str, fp: FigurePatterns) -> str:
-    tail = before.casefold().rstrip()
+    tail = _CURRENCY_BEFORE.sub("", before).casefold().rstrip()  # 'less than QSR 4,000'
     for words, q in fp.qualifiers:
         if re.search(r"(?:^|\W)" + re.escape(words) + r"$", tail):
             return q
-    return "estimated" if fp.estimated.search(sentence) else "exact"
+    return "estimated" if fp.estimated.search(before) else "exact"  # 'an estimated 450,000', 'estimates that 48,000'
 
 
-def _unit(after: str, sentence: str, previous: str, fp: FigurePatterns) -> str:
+def _unit(after: str, sentence: str, previous: str, fp: FigurePatterns, before: str = "") -> str:
     if fp.percent.match(after):
         return "percent"
-    words = re.findall(r"[^\W\d_]+", after[:60])
-    for w in words[:4]:
+    cur = _CURRENCY_BEFORE.search(before)
+    if cur:
+        code = cur.group("code") or cur.group("sym")
+        if code in _CURRENCY:
+            return _CURRENCY[code]
+        return "local_currency"  # a three-letter code other than USD and EUR before the amount
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", after[:60])
+    for i, w in enumerate(words[:4]):
         if w.casefold() in fp.units:
+            if i and words[i - 1].casefold() in fp.rate_words:  # 'QSR 4,000 a month' is a rate
+                break
             return fp.units[w.casefold()]
     m = fp.number_of.search(sentence)
     if m and m.group(1).casefold() in fp.units:
@@ -193,8 +237,44 @@ def _figure_spans(sentence: str, fp: FigurePatterns) -> list[tuple[int, int, flo
     return sorted(spans)
 
 
+def _context(sent: str, start: int, end: int, width: int = 50) -> str:
+    """The figure in brackets with up to `width` characters either side, cut at word boundaries."""
+    a = max(0, start - width)
+    if a:
+        a = sent.find(" ", a, start)
+        a = start if a < 0 else a + 1
+    b = min(len(sent), end + width)
+    if b < len(sent):
+        cut = sent.rfind(" ", end, b)
+        b = end if cut < 0 else cut
+    return (("…" if a else "") + sent[a:start] + "[" + sent[start:end] + "]" + sent[end:b].rstrip(" ,;:") +
+            ("…" if b < len(sent) else ""))
+
+
+def _reference_date(sent: str, spans, k: int, fp: FigurePatterns) -> tuple[str, str]:
+    """(date, hint) of the k-th figure: a date right after it (before the next figure), else a date opening its
+    clause before it, else 'as of …'; a date elsewhere in the sentence is only named in the hint."""
+    start, end = spans[k][0], spans[k][1]
+    next_start = spans[k + 1][0] if k + 1 < len(spans) else len(sent)
+    prev_end = spans[k - 1][1] if k else 0
+    m = fp.ref_date.search(sent[end:next_start])
+    if m and not fp.only_before.match(m.group("words") + " "):
+        return _dated(m, fp), ""
+    opening = list(fp.clause_date.finditer(sent[:start]))
+    if opening and (opening[-1].start() >= prev_end or not k or fp.clause_date.match(sent)):
+        return _dated(opening[-1], fp), ""
+    m = fp.as_of.search(sent)
+    if m:
+        return _date(m.group("month"), m.group("year"), fp), ""
+    m = fp.ref_date.search(sent)
+    if m:
+        return "", f"no reference date next to the figure; the sentence names {m.group(0)!r}: check"
+    return "", ""
+
+
 def figure_candidates(blocks: list[Block], lang: Language | None = None) -> list[FigureCandidate]:
-    """Every figure in the prose (not the front matter, headings or Key sources), one per number."""
+    """Every figure in the prose (not the front matter, headings or Key sources), one per number; not the MGI
+    method's own numbers."""
     fp = figure_patterns(lang or load_language())
     out: list[FigureCandidate] = []
     for b in blocks:
@@ -203,39 +283,25 @@ def figure_candidates(blocks: list[Block], lang: Language | None = None) -> list
         for sent in sentences(b.text):
             spans = _figure_spans(sent, fp)
             previous_unit = ""
-            as_of = fp.as_of.search(sent)
             for k, (start, end, value, kind) in enumerate(spans):
                 before, after = sent[:start], sent[end:]
-                next_start = spans[k + 1][0] if k + 1 < len(spans) else len(sent)
-                local = sent[end:next_start]
-                date = ""
-                hint = []
-                m_local = fp.in_date.search(local)
-                if m_local:
-                    date = _date(m_local.group("month"), m_local.group("year"), fp)
-                elif as_of:
-                    date = _date(as_of.group("month"), as_of.group("year"), fp)
-                else:
-                    m_any = fp.in_date.search(sent)
-                    if m_any:
-                        date = _date(m_any.group("month"), m_any.group("year"), fp)
-                        hint.append("reference date taken from elsewhere in the sentence")
-                unit = _unit(after, sent, previous_unit, fp)
+                date, date_hint = _reference_date(sent, spans, k, fp)
+                hint = [date_hint] if date_hint else []
+                unit = _unit(after, sent, previous_unit, fp, before)
+                if unit in _METHOD_UNITS or fp.method_after.match(after):
+                    continue  # 'around 90 indicators', '6 domains', '3 principles and 3 objectives'
                 previous_unit = unit or previous_unit
                 org, tag = "", ""
-                m_cite = _CITED.search(after) or fp.according.search(after)
+                m_cite = _CITED.search(after) or fp.according.search(after) or fp.according.search(before)
                 if m_cite:
                     org, tag = m_cite.group("org").strip(), (m_cite.group("tag") or "")
-                ctx_start = max(0, start - 40)
-                context = ("…" if ctx_start else "") + sent[ctx_start:start] + "[" + sent[start:end] + "]" + \
-                    sent[end:end + 40] + ("…" if end + 40 < len(sent) else "")
+                if not unit:
+                    hint.append("no unit word next to the figure: choose the unit")
                 if kind == "words":
                     hint.append("number written in words")
-                out.append(FigureCandidate(value, unit, _qualifier(before, sent, fp), date, org, tag, b.section, sent,
-                                           context, "; ".join(hint)))
+                out.append(FigureCandidate(value, unit, _qualifier(before, sent, fp), date, org, tag, b.section,
+                                           sent, _context(sent, start, end), "; ".join(hint), start=start, end=end))
     return out
-
-
 
 
 def suggest_theme(sentence: str, unit: str, lang: Language | None = None) -> tuple[str, str]:
@@ -246,6 +312,34 @@ def suggest_theme(sentence: str, unit: str, lang: Language | None = None) -> tup
         if m:
             return rule.value, m.group(0)
     return "", ""
+
+
+def assign_indicators(figures: list[FigureCandidate], lang: Language | None = None) -> None:
+    """One indicator slug per thing measured: the figures of one sentence that give the same measure at two dates
+    ('rose from 2 in 2018 to 5 in 2022') share one, so that its change is charted; others get their own."""
+    change = figure_patterns(lang or load_language()).change
+    for i, f in enumerate(figures):
+        if f.indicator:
+            continue
+        f.indicator = suggest_indicator(f.theme, f.unit, f.context)
+        f.indicator_rule = "theme, unit and the words after the figure"
+        for g in figures[i + 1:i + 2]:
+            if g.evidence != f.evidence or g.unit != f.unit or g.indicator or g.start < f.end:
+                continue
+            if change.search(f.evidence[f.end:g.start]):
+                g.indicator = f.indicator
+                g.indicator_rule = f"the same measure as {format_value(f.value)} in the same sentence (a change)"
+                f.indicator_rule = "shared with the next figure of the same sentence (a change)"
+    seen: dict[str, float] = {}
+    for f in figures:  # another measure that drew the same words: keep them apart
+        if "(a change)" in f.indicator_rule:
+            seen.setdefault(f.indicator, f.value)
+            continue
+        base, n = f.indicator, 2
+        while f.indicator in seen and seen[f.indicator] != f.value:
+            f.indicator = f"{base}_{n}"
+            n += 1
+        seen.setdefault(f.indicator, f.value)
 
 
 def suggest_indicator(theme: str, unit: str, context: str) -> str:

@@ -107,3 +107,35 @@ def short_organisation(entries: list[SourceEntry], org: str) -> str:
 def _cites(organisation: str, cited: str) -> bool:
     o, c = organisation.casefold(), cited.casefold()
     return o == c or o.startswith(c) or organisation_slug(organisation) == slug(cited)
+
+
+def spelled_out(raw: str, acronym: str) -> str:
+    """'Ministry of Human Resources (MoHR)' where the text spells an acronym out before it in parentheses."""
+    m = re.search(r"((?:[A-Z][\w’'-]*|of|and|for|the|on|in)(?:[ ,]+(?:[A-Z][\w’'-]*|of|and|for|the|on|in)){1,12})"
+                  r"\s*\((?:[^()]*?,\s*)?" + re.escape(acronym) + r"\)", raw)
+    if not m:
+        return ""
+    name = re.sub(r"^(?:(?:The|the|of|and|for|on|in)\s+)+", "", m.group(1)).strip(" ,")
+    return f"{name} ({acronym})" if len(name.split()) >= 2 else ""
+
+
+def cite_source(f, entries: list[SourceEntry], raw: str) -> None:
+    """A figure's source_org as its Key sources heading spells it (the acronym expanded), and the entry it cites
+    (source_id) when the citation's year tag, or the heading having one entry, decides it; otherwise source_id
+    stays empty with a hint."""
+    if not f.source_org:
+        return
+    cited = f.source_org
+    headings = [e for e in entries if _cites(e.organisation, cited)]
+    if not headings:
+        full = spelled_out(raw, cited) if re.fullmatch(r"[A-Za-z0-9-]{2,12}", cited) else ""
+        f.source_org = full or cited
+        f.source_tag = ""
+        f.hint = "; ".join(filter(None, [f.hint, f"cites '{cited}', not a Key sources heading: source_id left empty"]))
+        return
+    f.source_org = headings[0].organisation
+    f.source_id = find_source_id(entries, cited, f.source_tag)
+    if not f.source_id:
+        tags = ", ".join(e.year_tag or "no tag" for e in headings)
+        f.hint = "; ".join(filter(None, [f.hint, f"'{cited}' has {len(headings)} Key sources entries ({tags}) and "
+                                                  "the citation does not say which: choose source_id"]))
