@@ -27,7 +27,7 @@ from helpers.data.schema import (
 LANG_DIR = Path(__file__).with_name("lang")
 OVERLAY_DIR = Path(__file__).with_name("overlays")
 HEADING_KINDS = ("summary", "well_developed", "further_development", "covid_annex", "key_sources",
-                 "introduction", "conceptual_framework", "annex")
+                 "introduction", "conceptual_framework", "competences", "annex")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class NumberedName:
     type: str  # codebook instrument type
     prefix: str  # id prefix ('LD')
     ignore_case: bool = False
+    context: re.Pattern | None = None  # the passage must hold these words for this type (overlays)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class Language:
     articles: set[str] = field(default_factory=set)
     phrases: list[str] = field(default_factory=list)
     leading_words: set[str] = field(default_factory=set)
+    and_words: list[str] = field(default_factory=list)  # 'and', 'y', 'et', 'e': between two names
+    name_tail_words: list[str] = field(default_factory=list)  # 'in', 'since': a date phrase after a name
+    instrument_words: dict[str, list[str]] = field(default_factory=dict)  # passive, year_in, title_intro...
     number_after: list[re.Pattern] = field(default_factory=list)
     heads: list[Head] = field(default_factory=list)
     status_rules: list[Rule] = field(default_factory=list)
@@ -82,6 +86,7 @@ class Language:
     partnership_not_after: re.Pattern | None = None
     partnership_roles: list[Rule] = field(default_factory=list)
     partnership_kinds: list[Rule] = field(default_factory=list)
+    partnership_words: dict[str, re.Pattern] = field(default_factory=dict)  # and_the, list_joiner, year_words...
     issuing_suffixes: dict[str, str] = field(default_factory=dict)  # from overlays: 'MINSA' -> its body
     available_at: list[str] = field(default_factory=list)  # Key sources: 'Available at', 'Disponible en'...
     not_online: list[str] = field(default_factory=list)
@@ -200,9 +205,12 @@ SHAPE: dict = {
     "headings": {"prefixes": PATS, "printed_prefixes": LIST, **{k: PATS for k in HEADING_KINDS}},
     "domains": {d: PATS for d in DOMAIN_IDS},
     "instruments": {
+        "passive": LIST, "year_in": LIST, "title_intro": PATS, "alias_intro": PATS, "not_law_after": LIST,
         "number_marks": LIST, "of_words": LIST, "months": LIST, "adopted_verbs": LIST,
-        "numbered": Entries({"names": LIST, "type": _TYPES, "prefix": STR}, ("names", "type", "prefix")),
+        "numbered": Entries({"names": LIST, "type": _TYPES, "prefix": STR, "context": PAT},
+                            ("names", "type", "prefix")),
         "named": {"connectives": LIST, "articles": LIST, "phrases": LIST, "leading_words": LIST,
+                  "and_words": LIST, "tail_words": LIST,
                   "number_after": PAT,
                   "heads": Entries({"words": LIST, "type": _TYPES, "modifier": bool}, ("words", "type"))},
         "issuing_suffixes": Table(STR),  # overlays: 'MINSA' -> 'Ministry of Health'
@@ -234,6 +242,8 @@ SHAPE: dict = {
     },
     "partnerships": {
         "negation": PAT, "not_after": PAT,
+        # 'X and the Y' (two names), ', the' between names of a list, '… and also in the Y', 'in 2019'
+        "and_the": PAT, "list_joiner": PAT, "list_continues": PAT, "year_words": PAT,
         "roles": Entries({"name": STR, "role": Code("partnership role", PARTNERSHIP_ROLES), "pattern": PAT},
                          ("role", "pattern")),
         "kinds": Entries({"name": STR, "kind": Code("partnership kind", PARTNERSHIP_KINDS), "pattern": PAT},
@@ -329,6 +339,11 @@ def _rules(items, value_key: str) -> list[Rule]:
     return out
 
 
+def _either(old: re.Pattern | None, new: str) -> re.Pattern:
+    """A pattern of one more language joined to those already read (case-insensitive)."""
+    return re.compile(new if old is None else f"(?:{old.pattern})|(?:{new})", re.IGNORECASE)
+
+
 def _merge(lang: Language, data: dict) -> None:
     ignore_case = bool(data.get("ignore_case_names", False))
     h = data.get("headings", {})
@@ -343,7 +358,8 @@ def _merge(lang: Language, data: dict) -> None:
     ins = data.get("instruments", {})
     for entry in ins.get("numbered", []):
         for name in entry["names"]:
-            lang.numbered.append(NumberedName(name, entry["type"], entry["prefix"], ignore_case))
+            lang.numbered.append(NumberedName(name, entry["type"], entry["prefix"], ignore_case,
+                                              re.compile(entry["context"]) if "context" in entry else None))
     lang.number_marks += [m for m in ins.get("number_marks", []) if m not in lang.number_marks]
     lang.of_words += [w for w in ins.get("of_words", []) if w not in lang.of_words]
     for i, month in enumerate(ins.get("months", [])):
@@ -356,6 +372,14 @@ def _merge(lang: Language, data: dict) -> None:
     lang.articles |= set(named.get("articles", []))
     lang.phrases += named.get("phrases", [])
     lang.leading_words |= set(named.get("leading_words", []))
+    lang.and_words += [w for w in named.get("and_words", []) if w not in lang.and_words]
+    lang.name_tail_words += [w for w in named.get("tail_words", []) if w not in lang.name_tail_words]
+    for key in ("passive", "year_in", "not_law_after"):
+        lang.instrument_words.setdefault(key, [])
+        lang.instrument_words[key] += [w for w in ins.get(key, []) if w not in lang.instrument_words[key]]
+    for key in ("title_intro", "alias_intro"):
+        lang.instrument_words.setdefault(key, [])
+        lang.instrument_words[key] += ins.get(key, [])
     if named.get("number_after"):
         lang.number_after.append(re.compile(named["number_after"]))
     for entry in named.get("heads", []):
@@ -385,17 +409,20 @@ def _merge(lang: Language, data: dict) -> None:
     lang.themes += _rules(data.get("statistics", {}).get("themes", []), "theme")
     c = data.get("covid", {})
     for key in ("pandemic", "measure", "annex_intro", "repealed", "annulled", "ended"):
-        if key in c:
-            lang.covid[key] = re.compile(c[key], re.IGNORECASE)
+        if key in c:  # every language's words apply: the patterns are joined, not replaced
+            lang.covid[key] = _either(lang.covid.get(key), c[key])
     lang.covid_areas += _rules(c.get("areas", []), "area")
     if "caps_heading" in c:
         caps = c["caps_heading"] if lang.covid_caps is None else f"{lang.covid_caps.pattern}|{c['caps_heading']}"
         lang.covid_caps = re.compile(caps)
     p = data.get("partnerships", {})
     if "negation" in p:
-        lang.partnership_negation = re.compile(p["negation"], re.IGNORECASE)
+        lang.partnership_negation = _either(lang.partnership_negation, p["negation"])
     if "not_after" in p:
-        lang.partnership_not_after = re.compile(p["not_after"], re.IGNORECASE)
+        lang.partnership_not_after = _either(lang.partnership_not_after, p["not_after"])
+    for key in ("and_the", "list_joiner", "list_continues", "year_words"):
+        if key in p:
+            lang.partnership_words[key] = _either(lang.partnership_words.get(key), p[key])
     lang.partnership_roles += _rules(p.get("roles", []), "role")
     lang.partnership_kinds += _rules(p.get("kinds", []), "kind")
 
