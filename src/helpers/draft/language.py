@@ -15,7 +15,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from helpers.data.domains import DOMAIN_IDS
@@ -53,6 +53,7 @@ class Rule:
     regex: re.Pattern
     kinds: tuple[str, ...] = ()
     year_after_baseline: bool = False
+    language: str = ""  # the file it comes from ('' for an overlay: every language)
 
 
 @dataclass(eq=False)  # hashed by identity: compiled patterns are cached per Language
@@ -78,14 +79,14 @@ class Language:
     instrument_words: dict[str, list[str]] = field(default_factory=dict)  # passive, year_in, title_intro...
     number_after: list[re.Pattern] = field(default_factory=list)
     heads: list[Head] = field(default_factory=list)
-    status_rules: list[Rule] = field(default_factory=list)
-    themes: list[Rule] = field(default_factory=list)
+    all_status_rules: list[Rule] = field(default_factory=list)
+    all_themes: list[Rule] = field(default_factory=list)
     covid: dict[str, re.Pattern] = field(default_factory=dict)
-    covid_areas: list[Rule] = field(default_factory=list)
+    all_covid_areas: list[Rule] = field(default_factory=list)
     partnership_negation: re.Pattern | None = None
     partnership_not_after: re.Pattern | None = None
-    partnership_roles: list[Rule] = field(default_factory=list)
-    partnership_kinds: list[Rule] = field(default_factory=list)
+    all_partnership_roles: list[Rule] = field(default_factory=list)
+    all_partnership_kinds: list[Rule] = field(default_factory=list)
     partnership_words: dict[str, re.Pattern] = field(default_factory=dict)  # and_the, list_joiner, year_words...
     issuing_suffixes: dict[str, str] = field(default_factory=dict)  # from overlays: 'MINSA' -> its body
     available_at: list[str] = field(default_factory=list)  # Key sources: 'Available at', 'Disponible en'...
@@ -121,6 +122,33 @@ class Language:
             if key in self.figures.get(code, {}):
                 return self.figures[code][key]
         return default
+
+    def _of_language(self, rules: list[Rule]) -> list[Rule]:
+        """Rules that read the words of a paragraph: the profile's language first, then English (a profile in
+        another language still quotes English names), then overlays; catch-all rules ('.') last."""
+        order = {self.code: 0, "en": 1, "": 2}
+        picked = [r for r in rules if r.language in order]
+        return sorted(picked, key=lambda r: (r.regex.pattern == ".", order[r.language]))
+
+    @cached_property
+    def status_rules(self) -> list[Rule]:
+        return self._of_language(self.all_status_rules)
+
+    @cached_property
+    def themes(self) -> list[Rule]:
+        return self._of_language(self.all_themes)
+
+    @cached_property
+    def covid_areas(self) -> list[Rule]:
+        return self._of_language(self.all_covid_areas)
+
+    @cached_property
+    def partnership_roles(self) -> list[Rule]:
+        return self._of_language(self.all_partnership_roles)
+
+    @cached_property
+    def partnership_kinds(self) -> list[Rule]:
+        return self._of_language(self.all_partnership_kinds)
 
     def for_code(self, code: str) -> "Language":
         """The same patterns with the settings of one language (cached, so compiled patterns are reused)."""
@@ -331,11 +359,11 @@ def _compile(patterns, flags=re.IGNORECASE) -> list[re.Pattern]:
     return [re.compile(p, flags) for p in patterns]
 
 
-def _rules(items, value_key: str) -> list[Rule]:
+def _rules(items, value_key: str, language: str = "") -> list[Rule]:
     out = []
     for it in items:
         out.append(Rule(it.get("name", it[value_key]), it[value_key], re.compile(it["pattern"], re.IGNORECASE),
-                        tuple(it.get("kinds", ())), bool(it.get("year_after_baseline", False))))
+                        tuple(it.get("kinds", ())), bool(it.get("year_after_baseline", False)), language))
     return out
 
 
@@ -386,7 +414,8 @@ def _merge(lang: Language, data: dict) -> None:
         for word in entry["words"]:
             lang.heads.append(Head(word, entry["type"], bool(entry.get("modifier", True))))
     f = data.get("findings", {})
-    lang.status_rules += _rules(f.get("status_rules", []), "status")
+    code = data.get("language", "")
+    lang.all_status_rules += _rules(f.get("status_rules", []), "status", code)
     code = data.get("language")
     if code:
         settings = lang.settings.setdefault(code, {})
@@ -406,12 +435,12 @@ def _merge(lang: Language, data: dict) -> None:
     lang.year_before += [w for w in dates.get("year_before", []) if w not in lang.year_before]
     if "end_words" in dates:
         lang.end_words.append(re.compile(dates["end_words"], re.IGNORECASE))
-    lang.themes += _rules(data.get("statistics", {}).get("themes", []), "theme")
+    lang.all_themes += _rules(data.get("statistics", {}).get("themes", []), "theme", code)
     c = data.get("covid", {})
     for key in ("pandemic", "measure", "annex_intro", "repealed", "annulled", "ended"):
         if key in c:  # every language's words apply: the patterns are joined, not replaced
             lang.covid[key] = _either(lang.covid.get(key), c[key])
-    lang.covid_areas += _rules(c.get("areas", []), "area")
+    lang.all_covid_areas += _rules(c.get("areas", []), "area", code)
     if "caps_heading" in c:
         caps = c["caps_heading"] if lang.covid_caps is None else f"{lang.covid_caps.pattern}|{c['caps_heading']}"
         lang.covid_caps = re.compile(caps)
@@ -423,8 +452,8 @@ def _merge(lang: Language, data: dict) -> None:
     for key in ("and_the", "list_joiner", "list_continues", "year_words"):
         if key in p:
             lang.partnership_words[key] = _either(lang.partnership_words.get(key), p[key])
-    lang.partnership_roles += _rules(p.get("roles", []), "role")
-    lang.partnership_kinds += _rules(p.get("kinds", []), "kind")
+    lang.all_partnership_roles += _rules(p.get("roles", []), "role", code)
+    lang.all_partnership_kinds += _rules(p.get("kinds", []), "kind", code)
 
 
 def _read(path: Path, overlay: bool) -> dict:
@@ -464,7 +493,7 @@ def load_language(directory: str | None = None, overlays: str | None = None) -> 
             raise LanguageFileError(f"{path.name}: {exc}") from None
         lang.files.append(("overlays/" if overlay else "") + path.name)
     # catch-all rules ('.') of English must come after the specific rules of every language
-    for attr in ("covid_areas", "partnership_kinds"):
+    for attr in ("all_covid_areas", "all_partnership_kinds"):
         rules = getattr(lang, attr)
         rules.sort(key=lambda r: r.regex.pattern == ".")
     return lang
