@@ -74,6 +74,8 @@ class Language:
     articles: set[str] = field(default_factory=set)
     phrases: list[str] = field(default_factory=list)
     leading_words: set[str] = field(default_factory=set)
+    lowercase_names: set[str] = field(default_factory=set)  # languages writing 'Politique nationale migratoire'
+    name_stops: dict[str, list[str]] = field(default_factory=dict)  # language -> words that end such a name
     and_words: list[str] = field(default_factory=list)  # 'and', 'y', 'et', 'e': between two names
     name_tail_words: list[str] = field(default_factory=list)  # 'in', 'since': a date phrase after a name
     instrument_words: dict[str, list[str]] = field(default_factory=dict)  # passive, year_in, title_intro...
@@ -238,6 +240,7 @@ SHAPE: dict = {
         "numbered": Entries({"names": LIST, "type": _TYPES, "prefix": STR, "context": PAT},
                             ("names", "type", "prefix")),
         "named": {"connectives": LIST, "articles": LIST, "phrases": LIST, "leading_words": LIST,
+                  "lowercase_names": bool, "name_stops": LIST,
                   "and_words": LIST, "tail_words": LIST,
                   "number_after": PAT,
                   "heads": Entries({"words": LIST, "type": _TYPES, "modifier": bool}, ("words", "type"))},
@@ -401,6 +404,10 @@ def _merge(lang: Language, data: dict) -> None:
     lang.phrases += named.get("phrases", [])
     lang.leading_words |= set(named.get("leading_words", []))
     lang.and_words += [w for w in named.get("and_words", []) if w not in lang.and_words]
+    if named.get("lowercase_names") and data.get("language"):
+        lang.lowercase_names.add(data["language"])
+    if named.get("name_stops") and data.get("language"):
+        lang.name_stops.setdefault(data["language"], []).extend(named["name_stops"])
     lang.name_tail_words += [w for w in named.get("tail_words", []) if w not in lang.name_tail_words]
     for key in ("passive", "year_in", "not_law_after"):
         lang.instrument_words.setdefault(key, [])

@@ -36,6 +36,10 @@ class NamedPatterns:
     tail: re.Pattern  # a trailing date phrase caught by the capitalised run ('... Community in 1999')
     and_split: re.Pattern  # 'X and the Y', 'X y la Y': two names when both halves have a head
     mark: re.Pattern  # a number mark right after a name ('No.', 'N°', 'n.º')
+    lowercase: bool = False  # the profile's language writes names in lower case after the head ('Politique
+    #   nationale migratoire'): a name runs on over lower-case words until a stop word or punctuation
+    stops: frozenset[str] = frozenset()  # words that end such a name (verbs, conjunctions of that language)
+    head_start: re.Pattern | None = None  # a capitalised head word
 
 
 @lru_cache(maxsize=4)
@@ -62,9 +66,52 @@ def named_patterns(lang: Language | None = None) -> NamedPatterns:
     ands = "|".join(re.escape(w) for w in lang.and_words) or "(?!)"
     arts = "|".join(re.escape(a) for a in sorted(lang.articles, key=len, reverse=True)) or "(?!)"
     and_split = re.compile(r"\s+(?:" + ands + r")\s+(?:(?:" + arts + r")\s+)?")
+    lower = lang.code in lang.lowercase_names
+    head_words = sorted({h.word for h in lang.heads if h.word[:1].isupper()}, key=len, reverse=True)
+    head_start = re.compile(r"(?<![\w\-–])(?:" + "|".join(re.escape(w) for w in head_words) + r")(?![\w’'-])") \
+        if lower and head_words else None
     return NamedPatterns(span, heads, {c.casefold() for c in lang.connectives}, {a.casefold() for a in lang.articles},
                          set(lang.leading_words), list(lang.number_after), year_after, tail, and_split,
-                         re.compile(r"^\s*(?:" + marks + ")"))
+                         re.compile(r"^\s*(?:" + marks + ")"), lower,
+                         frozenset(w.casefold() for w in lang.name_stops.get(lang.code, [])), head_start)
+
+
+_TOKEN = re.compile(r"[^\s,;:.()\[\]«»“”\"]+")
+
+
+def _lowercase_spans(sent: str, np: NamedPatterns) -> list[tuple[int, str]]:
+    """(start, text) of names written in lower case after a capitalised head ('Politique nationale migratoire
+    2021-2030', 'Code du travail', 'Fonds d'appui aux initiatives de la diaspora'): the head, then words up to
+    punctuation, a stop word of the language, or an article that no connective introduces."""
+    out = []
+    if np.head_start is None:
+        return out
+    for m in np.head_start.finditer(sent):
+        end, prev_conn, n = m.end(), True, 0
+        pos = m.end()
+        while n < 14:
+            gap = re.match(r"[ \t]+|\s*[’']\s*", sent[pos:])
+            if not gap:
+                break
+            tok = _TOKEN.match(sent, pos + gap.end())
+            if not tok:
+                break
+            word = tok.group(0)
+            bare = re.split(r"[’']", word.casefold())[0] if re.search(r"[’']", word) else word.casefold()
+            if word.casefold() in np.stops or bare in np.stops:
+                break
+            if (word.casefold() in np.articles or bare in np.articles) and not prev_conn:
+                break
+            if not (word[:1].isalpha() or is_year(word[:4])):
+                break
+            prev_conn = word.casefold() in np.connectives or word.casefold() in np.articles or bare in np.connectives
+            pos = tok.end()
+            if not prev_conn:
+                end = pos
+            n += 1
+        if end > m.end():
+            out.append((m.start(), sent[m.start():end]))
+    return out
 
 
 @dataclass
@@ -152,6 +199,17 @@ def named_mentions(blocks: list[Block], numbered: list[Mention], lang: Language 
                     nm = _named(text, start, sent, b, np)
                     if nm:
                         out.append(nm)
+            for start, text in _lowercase_spans(sent, np):
+                end = start + len(text)
+                if any(s <= start < e or s < end <= e for s, e in spans):
+                    continue
+                nm = _named(text, start, sent, b, np, lowercase=True)
+                if nm is None:
+                    continue
+                same = [o for o in out if o.quote == sent and o.start < nm.end and nm.start < o.end]
+                if any(o.end - o.start >= nm.end - nm.start for o in same):
+                    continue  # the capitalised run already took it
+                out = [o for o in out if o not in same] + [nm]
     return out
 
 
@@ -160,7 +218,8 @@ def trim_name(text: str, lang: Language | None = None) -> str:
     return named_patterns(lang or load_language()).tail.sub("", text)
 
 
-def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> NamedMention | None:
+def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns,
+           lowercase: bool = False) -> NamedMention | None:
     text = np.tail.sub("", text)
     tokens = text.split()
     while tokens and (tokens[0].casefold() in np.articles or tokens[0].casefold() in np.connectives
@@ -176,7 +235,8 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> Nam
     if not head:
         return None
     k, typ, needs_modifier = head
-    others = [t for j, t in enumerate(tokens) if j != k and t.casefold() not in np.connectives and t[:1].isupper()]
+    others = [t for j, t in enumerate(tokens) if j != k and t.casefold() not in np.connectives
+              and (t[:1].isupper() or (lowercase and t.casefold() not in np.articles))]
     lead_year = is_year(tokens[0])
     name = " ".join(tokens)
     end = start + len(name)
