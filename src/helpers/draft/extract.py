@@ -108,8 +108,14 @@ def draft_from_text(raw: str, lang: Language | None = None) -> Draft:
     assign_indicators(figures, lang)
     instruments, numbered_groups, named_groups, line_ids = _instruments(blocks, lang, baseline)
     findings = finding_candidates(blocks, baseline, lang)
+    parts_of: dict[int, int] = {}
     for fc in findings:
-        fc.instruments = _ids_in(fc.line, line_ids)
+        parts_of[fc.line] = parts_of.get(fc.line, 0) + 1
+    for fc in findings:  # a paragraph cut into several findings: each names its own instruments
+        ids = line_ids.get(fc.line, [])
+        if parts_of[fc.line] > 1:
+            ids = [i for i in ids if _named_in(i, instruments, fc.evidence)]
+        fc.instruments = ";".join(ids)
     covid = covid_candidates(blocks, lang)
     for cc in covid:
         cc.instruments = ";".join(i for i in line_ids.get(cc.line, []) if _named_in(i, instruments, cc.evidence))
