@@ -53,7 +53,7 @@ def _instruments(blocks, lang, baseline_year):
     by_number: dict[str, set[str]] = {}
     for typ, num in order:
         by_number.setdefault(num, set()).add(typ)
-    numbered = [merge_mentions(groups[key], key, by_number) for key in order]
+    numbered = [merge_mentions(groups[key], key, by_number, lang) for key in order]
     ids = {}
     line_ids: dict[int, list[str]] = {}
     for key, cand in zip(order, numbered):
@@ -71,8 +71,8 @@ def _instruments(blocks, lang, baseline_year):
             line_ids.setdefault(_line_of(blocks, m.section, m.quote), []).append(cand.instrument_id)
     for nm, iid in named.alias_hits:
         line_ids.setdefault(_line_of(blocks, nm.section, nm.quote), []).append(iid)
-    for cand in numbered:
-        if not cand.title_en and cand.instrument_id in named.titles:
+    for cand in numbered:  # the name printed with the number ('Refugees Act, 2006 (Act No. 5 of 2006)') is its title
+        if cand.instrument_id in named.titles:
             cand.title_en = named.titles[cand.instrument_id]
     out = numbered + named.candidates
     for c in out:

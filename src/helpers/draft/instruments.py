@@ -33,6 +33,9 @@ class Patterns:
     names: list[tuple[re.Pattern, str, str]]  # (full-match regex of a name, type, prefix)
     after: list[re.Pattern]  # year / title patterns tried right after a number, in order
     adopted: re.Pattern
+    prefix: re.Pattern  # capitalised words printed right before the name ('Federal', 'Nationality', 'Ministry of …')
+    subject: re.Pattern  # the subject phrase after the number ('on the Entry and Residence of Foreigners')
+    leading: set[str]
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +63,42 @@ def patterns(lang: Language | None = None) -> Patterns:
     verbs = "|".join(lang.adopted_verbs)
     adopted = re.compile(r"^\s+(?:was|were|fue|a été)\s+(?:" + verbs + r")\s+(?:in|en)\s+(?:(?:" + months
                          + r")\s+)?" + _YEAR + r"\b", re.IGNORECASE)
-    return Patterns(mention, names, after, adopted)
+    conn = "|".join(re.escape(c) for c in sorted(lang.connectives, key=len, reverse=True)) or "(?!)"
+    prefix = re.compile(r"(?:(?:[A-Z][\w’'-]*|(?:" + conn + r"))\s+)+$")
+    subj = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lang.title_subject, key=len, reverse=True))
+    stop = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lang.title_stop, key=len, reverse=True))
+    subject = re.compile(r"^,?\s+(?P<subject>(?:" + (subj or "(?!)") + r")\s+[^,;.()]{2,120}?)"
+                         r"(?=\s*[,;.()]|\s*$|\s+(?:" + (stop or "(?!)") + r")\b)")
+    return Patterns(mention, names, after, adopted, prefix, subject, set(lang.leading_words) | {"The", "A", "An"})
+
+
+def full_title(sent: str, start: int, end: int, pats: Patterns) -> str:
+    """The instrument's title as printed: the capitalised words right before its name, the name, number and date,
+    and a subject phrase ('Federal Law No. 6 of 2008 on the Entry and Residence of Foreigners')."""
+    head = ""
+    m = pats.prefix.search(sent[:start])
+    if m and m.start() == start - len(m.group(0)):
+        words = m.group(0).split()
+        while words and (words[0] in pats.leading or not words[0][:1].isupper()):
+            words = words[1:]
+        head = " ".join(words) + " " if words else ""
+    title = head + sent[start:end].strip()
+    sm = pats.subject.match(sent[end:])
+    if sm and len(sm.group("subject").split()) <= 16:
+        title += " " + sm.group("subject").strip()
+    return re.sub(r"\s+", " ", title).rstrip(" ,;")
+
+
+def instrument_status(spans: list[tuple[str, int, int]], lang: Language) -> tuple[str, str]:
+    """(status, rule) from the words right before or after any of an instrument's mentions (quote, start, end);
+    the rules of the language files in their order; ('not_stated', '') when none fires."""
+    for name, status, before, after in lang.instrument_status:
+        for quote, start, end in spans:
+            if before is not None and before.search(quote[:start]):
+                return status, name
+            if after is not None and after.match(quote[end:]):
+                return status, name
+    return "not_stated", ""
 
 
 def _kind(name: str, pats: Patterns) -> tuple[str, str]:
@@ -110,6 +148,7 @@ class Mention:
     domain: str | None = None
     region: str = "body"
     per_year: bool = False  # numbered per year ('Act No. 14 of 2016'): the year is part of the identity
+    full: str = ""  # the title as printed around the mention (full_title)
 
     @property
     def ident(self) -> str:
@@ -138,7 +177,7 @@ def instrument_mentions(blocks: list[Block], lang: Language | None = None) -> li
                     continue
                 if typ == "law" and re.search(r"(?:Decree|Decreto|décret)\s*$", sent[:m.start()], re.IGNORECASE):
                     continue
-                year, title, end, per_year = "", "", m.end(), False
+                year, title, end, per_year, titled = "", "", m.end(), False, False
                 for k, pat in enumerate(pats.after):
                     mm = pat.match(after)
                     if not mm:
@@ -149,6 +188,7 @@ def instrument_mentions(blocks: list[Block], lang: Language | None = None) -> li
                     if title and is_year(title):
                         title = ""
                     end = m.end() + mm.end()
+                    titled = k in (2, 4) and bool(title)  # a title printed in brackets or after 'or the'
                     per_year = k == 1 and bool(year) and number.isdigit() and len(number) <= 4 and \
                         not is_year(number)
                     break
@@ -156,7 +196,8 @@ def instrument_mentions(blocks: list[Block], lang: Language | None = None) -> li
                     adopted = pats.adopted.match(after)
                     year = adopted.group("year") if adopted else ""
                 out.append(Mention(typ, prefix, number, m.group(0), year, title, b.section, sent, b.line,
-                                   b.region == "key_sources", m.start(), end, b.domain, b.region, per_year))
+                                   b.region == "key_sources", m.start(), end, b.domain, b.region, per_year,
+                                   "" if titled else full_title(sent, m.start(), end, pats)))
     return out
 
 
@@ -180,12 +221,15 @@ class InstrumentCandidate:
     covid: bool = False  # a mention is in the COVID-19 annex or names the pandemic
     rule: str = "numbered"
     after_baseline: str = ""  # 'true' / 'false' from the year against the baseline year; '' when not known
+    status: str = "not_stated"
+    status_rule: str = ""
 
 
 _COVID = re.compile(r"\bCOVID|\bcoronavirus|\bpandemic", re.IGNORECASE)
 
 
-def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str, set[str]]) -> InstrumentCandidate:
+def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str, set[str]],
+                   lang: Language | None = None) -> InstrumentCandidate:
     body = [m for m in ms if not m.key_sources]
     first = (body or ms)[0]
     longest = max((m.number for m in ms), key=len)
@@ -213,7 +257,8 @@ def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str,
         rest = ks[0].quote.split(" Available at ")[0].split(" Not available online")[0]
         title_original = re.sub(r"^(\d{4}[a-z]?|n\.d\.)\s+", "", rest).rstrip(". ")
     domains = sorted({m.domain for m in ms if m.domain}, key=DOMAIN_IDS.index)
-    title_en = next((m.title for m in body if m.title), "")
+    full = next((m.full for m in body if m.full and m.full != m.printed), "")
+    title_en = full or next((m.title for m in body if m.title), "")
     if not body:
         hints.append("named only in Key sources")
     if len(by_number.get(key[1], ())) > 1:
@@ -227,7 +272,9 @@ def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str,
         instrument_id=f"{first.prefix}-{ident}", type=first.type, number=number, year=year,
         title_en=title_en, title_original=title_original, domains=domains, section=first.section, evidence=first.quote,
         printed=first.printed, mentions=len(ms), sections=sections, hint="; ".join(hints),
-        years=sorted(set(years)), numbers=numbers, covid=covid)
+        years=sorted(set(years)), numbers=numbers, covid=covid,
+        **dict(zip(("status", "status_rule"), instrument_status([(m.quote, m.start, m.end) for m in body],
+                                                                  lang or load_language()))))
 
 
 def group_mentions(mentions: list[Mention]) -> tuple[list[tuple[str, str]], dict[tuple[str, str], list[Mention]]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from helpers.data.domains import DOMAIN_IDS
-from helpers.draft.instruments import InstrumentCandidate, Mention, _COVID, units_of
+from helpers.draft.instruments import InstrumentCandidate, Mention, _COVID, instrument_status, units_of
 from helpers.draft.language import Language, load_language
 from helpers.draft.layout import Block
 from helpers.draft.text import is_year, slug
@@ -102,7 +102,8 @@ def _head_in(tokens: list[str], np: NamedPatterns) -> tuple[int, str, bool] | No
     return found[-1]
 
 
-_YEAR_AFTER = re.compile(r"^\s*(?:\((?P<y1>(?:19|20)\d{2})\)|of\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|"
+_RANGE_END = re.compile(r"\b((?:19|20)\d{2})(?:/\d{2})?\s*[–-]\s*(?:19|20)?\d{2}(?:/\d{2})?\)?$")
+_YEAR_AFTER = re.compile(r"^\s*(?:\((?P<y4>(?:19|20)\d{2})(?:/\d{2})?\s*[–-]\s*(?:19|20)?\d{2}(?:/\d{2})?\)|\((?P<y1>(?:19|20)\d{2})\)|of\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|"
                          r"May|June|July|August|September|October|November|December)\s+)?(?P<y2>(?:19|20)\d{2})\b"
                          r"|,\s+(?P<y3>(?:19|20)\d{2})(?![\d-]))")
 
@@ -156,6 +157,12 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> Nam
                       or tokens[0] in np.leading):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
+    while len(tokens) > 1 and is_year(tokens[0]) and not tokens[1][:1].isupper():  # '2019 by the … Policy'
+        start += len(tokens[0]) + 1
+        tokens = tokens[1:]
+        while tokens and (tokens[0].casefold() in np.articles or tokens[0].casefold() in np.connectives):
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
     year_in_name = tokens[0] if tokens and is_year(tokens[0]) else ""  # '1951 Convention relating to ...'
     while tokens and (tokens[-1].casefold() in np.connectives or is_year(tokens[-1])):
         if is_year(tokens[-1]) and not year_in_name:
@@ -173,7 +180,12 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> Nam
         name = sent[start:end]
     after = sent[end:]
     ym = _YEAR_AFTER.match(sent[start + len(" ".join(tokens)):]) if year_in_name else _YEAR_AFTER.match(after)
-    year = year_in_name or ((ym.group("y1") or ym.group("y2") or ym.group("y3")) if ym else "")
+    year = year_in_name or ((ym.group("y1") or ym.group("y2") or ym.group("y3") or ym.group("y4")) if ym else "")
+    rng = _RANGE_END.search(name)
+    if not year and rng:  # 'National Migration Strategy 2021–2030': the plan's first year
+        year = rng.group(1)
+    if ym and (ym.group("y3") or ym.group("y4")):  # 'Refugees Act, 2006', 'Programme (2018–2022)': part of the name
+        name = sent[start:end + ym.end()].strip()
     if year_in_name and not lead_year:
         end = start + len(" ".join(tokens)) + 1 + len(year_in_name)
         ym = None
@@ -183,6 +195,8 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> Nam
         nm = rx.match(sent[end + (ym.end() if ym else 0):])
         if nm:
             number = nm.group("number")
+            if not year and "/" in number:  # 'Aliens Act (301/2004)': numbered per year
+                year = number.rsplit("/", 1)[1]
     if needs_modifier and not others and (not year or lead_year):
         return None  # 'the Law', 'the Plan'
     if re.match(r"^\s*(?:No\.|N°|Nº|n°)", after):
@@ -258,5 +272,7 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
             domains=sorted({m.domain for m in ms if m.domain}, key=DOMAIN_IDS.index), section=first.section,
             evidence=first.quote, printed=first.name, mentions=len(ms),
             sections=list(dict.fromkeys(m.section for m in ms)), hint="; ".join(hints), years=years,
-            covid=any(m.section.startswith("COVID-19 annex") or _COVID.search(m.quote) for m in ms), rule="named"))
+            covid=any(m.section.startswith("COVID-19 annex") or _COVID.search(m.quote) for m in ms), rule="named",
+            **dict(zip(("status", "status_rule"), instrument_status([(m.quote, m.start, m.end) for m in ms],
+                                                                      lang or load_language())))))
     return NamedResult(out, aliases, list(groups.values()), alias_hits, titles)
