@@ -109,7 +109,7 @@ def test_not_numbered_instruments(text):
     ("It applies the EMC Protocol on the Free Movement of Persons.", "protocol",
      "EMC Protocol on the Free Movement of Persons", ""),
     ("The Immigration (Work Permits) Regulations, 2019 set the fees.", "regulation",
-     "Immigration (Work Permits) Regulations", "2019"),
+     "Immigration (Work Permits) Regulations, 2019", "2019"),  # a short title keeps its year
 ])
 def test_named_instruments(text, typ, name, year):
     named = [c for c in found(text).values() if not c.number]
