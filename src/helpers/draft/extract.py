@@ -75,10 +75,31 @@ def _instruments(blocks, lang, baseline_year):
         if cand.instrument_id in named.titles:
             cand.title_en = named.titles[cand.instrument_id]
     out = numbered + named.candidates
-    for c in out:
-        if baseline_year and c.year:
-            c.after_baseline = "true" if int(c.year) >= baseline_year else "false"
+    quotes = [[m.quote for m in groups[key] if not m.key_sources] for key in order] + \
+        [[m.quote for m in ms] for ms in named.groups]
+    for c, qs in zip(out, quotes):
+        c.after_baseline, why = after_baseline(c.year, qs, baseline_year, lang)
+        if why:
+            c.hint = "; ".join(filter(None, [c.hint, why]))
     return out, groups, named.groups, {k: list(dict.fromkeys(v)) for k, v in line_ids.items()}
+
+
+def after_baseline(year: str, quotes: list[str], baseline_year: int | None, lang: Language) -> tuple[str, str]:
+    """('true' | 'false' | '', why): adopted in or after the baseline year, or changed since per a mention ('was
+    amended in 2022'); otherwise false, with a hint unless a mention says it goes on ('remains in force')."""
+    if not baseline_year or not year:
+        return "", ""
+    if int(year) >= baseline_year:
+        return "true", ""
+    changed, goes_on = lang.instrument_words.get("changed_in"), lang.instrument_words.get("goes_on")
+    for q in quotes:
+        for m in (changed.finditer(q) if changed is not None else ()):
+            if int(m.group("year")) >= baseline_year:
+                return "true", f"after_baseline: changed since the baseline ({m.group(0)!r})"
+    if goes_on is not None and any(goes_on.search(q) for q in quotes):
+        return "false", ""
+    return "false", (f"after_baseline false: adopted in {year}, before the baseline ({baseline_year}), and no "
+                     "mention says it changed since; empty if the profile does not say")
 
 
 def _line_of(blocks: list[Block], section: str, quote: str) -> int:

@@ -16,7 +16,8 @@ from helpers.draft.language import Language, load_language
 from helpers.draft.layout import Block
 from helpers.draft.text import is_year, sentences
 
-_NUMBER = r"\d+(?:[-/.]\d+)*(?:(?:[-/]|(?<=\d))[A-Za-z]+(?:[-/.][A-Za-z0-9]+)*)?"
+# a number may open with capital letters and a hyphen: 'Ministerial Order MO-45/2021', 'Circular No. CB-14/2020'
+_NUMBER = r"(?:[A-Z]{1,5}-)?\d+(?:[-/.]\d+)*(?:(?:[-/]|(?<=\d))[A-Za-z]+(?:[-/.][A-Za-z0-9]+)*)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 ISSUING_SUFFIXES = {

@@ -70,6 +70,7 @@ class Language:
     adopted_verbs: list[str] = field(default_factory=list)
     title_subject: list[str] = field(default_factory=list)
     title_stop: list[str] = field(default_factory=list)
+    instrument_words: dict[str, re.Pattern] = field(default_factory=dict)  # changed_in, goes_on
     instrument_status: list[tuple[str, str, re.Pattern | None, re.Pattern | None]] = field(default_factory=list)
     connectives: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
@@ -211,6 +212,8 @@ SHAPE: dict = {
         "issuing_suffixes": Table(STR),  # overlays: 'MINSA' -> 'Ministry of Health'
         # a numbered instrument's full title: the subject phrase after its number, and the words that end it
         "title_subject": LIST, "title_stop": LIST,
+        # after_baseline of an instrument older than the baseline: changed since (true) or said to go on (false)
+        "changed_in": PAT, "goes_on": PAT,
         # an instrument's status from the words around one of its mentions (helpers.draft.instruments)
         "status": Entries({"name": STR, "status": Code("instrument status", INSTRUMENT_STATUSES), "before": PAT,
                            "after": PAT}, ("status",)),
@@ -361,6 +364,11 @@ def _merge(lang: Language, data: dict) -> None:
     lang.adopted_verbs += ins.get("adopted_verbs", [])
     lang.title_subject += [w for w in ins.get("title_subject", []) if w not in lang.title_subject]
     lang.title_stop += [w for w in ins.get("title_stop", []) if w not in lang.title_stop]
+    for key in ("changed_in", "goes_on"):
+        if key in ins:  # every language's words apply (a profile cites instruments in several languages)
+            old = lang.instrument_words.get(key)
+            lang.instrument_words[key] = re.compile(
+                (f"{old.pattern}|" if old is not None else "") + f"(?:{ins[key]})", re.IGNORECASE)
     for st in ins.get("status", []):
         lang.instrument_status.append((st.get("name", st["status"]), st["status"],
                                        re.compile(st["before"] + r"$", re.IGNORECASE) if st.get("before") else None,
