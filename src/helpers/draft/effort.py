@@ -199,6 +199,11 @@ class TableEffort:
     def scored_rows(self) -> int:
         return self.accept + self.edit + self.hand
 
+    @property
+    def cells_right(self) -> int:
+        """Scored cells right as drafted, over the key rows a candidate was paired with."""
+        return (self.accept + self.edit) * len(CELLS[self.table]) - sum(self.edited_cells.values())
+
     def pct(self, n: int, of_candidates: bool = False) -> float | None:
         d = (self.candidates - self.set_aside) if of_candidates else self.scored_rows
         return n / d if d else None

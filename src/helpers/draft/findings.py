@@ -75,6 +75,25 @@ def suggest_status(text: str, kind: str, baseline_year: int | None,
     return "not_stated", "no rule fired", ""
 
 
+def finding_parts(text: str, kind: str, baseline_year: int | None, lang: Language) -> list[str]:
+    """A paragraph cut where a later sentence states a finding of its own against the baseline (a sentence on which
+    a status rule fires: 'Since 2021, …', '… remains in force'); the whole paragraph when none does or there is no
+    baseline. Each part is an exact substring of the paragraph."""
+    if baseline_year is None:
+        return [text]
+    sents = sentences(text)
+    starts = [0]
+    pos = 0
+    for i, sent in enumerate(sents):
+        at = text.find(sent, pos)
+        pos = at + len(sent)
+        if i and suggest_status(sent, kind, baseline_year, lang)[1] not in ("no rule fired",):
+            starts.append(at)
+    if len(starts) == 1:
+        return [text]
+    return [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)]) if text[a:b].strip()]
+
+
 def finding_candidates(blocks: list[Block], baseline_year: int | None,
                        lang: Language | None = None) -> list[FindingCandidate]:
     lang = lang or load_language()
@@ -84,8 +103,12 @@ def finding_candidates(blocks: list[Block], baseline_year: int | None,
             continue
         if len(b.text.split()) < lang.min_words + (4 if b.footnote else 0):
             continue
-        status, rule, matched = suggest_status(b.text, b.kind, baseline_year, lang)
-        hint = SUMMARY_DRAFT_HINT + ("; a footnote: keep it only if it states a finding" if b.footnote else "")
-        out.append(FindingCandidate(f"F{len(out) + 1:03d}", b.domain, b.kind, b.section, first_sentence(b.text),
-                                    status, b.text, b.line, rule, matched, hint=hint))
+        parts = [b.text] if b.footnote else finding_parts(b.text, b.kind, baseline_year, lang)
+        for part in parts:
+            status, rule, matched = suggest_status(part, b.kind, baseline_year, lang)
+            hint = SUMMARY_DRAFT_HINT + ("; a footnote: keep it only if it states a finding" if b.footnote else "")
+            if len(parts) > 1:
+                hint += f"; one of {len(parts)} findings of one paragraph (cut where a sentence states its own status)"
+            out.append(FindingCandidate(f"F{len(out) + 1:03d}", b.domain, b.kind, b.section, first_sentence(part),
+                                        status, part, b.line, rule, matched, hint=hint))
     return out

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from helpers.data.domains import DOMAIN_IDS
 from helpers.data.schema import (
-    BASELINE_STATUSES, COVID_AREAS, FINDING_KINDS, INSTRUMENT_TYPES, PARTNERSHIP_KINDS, PARTNERSHIP_ROLES,
+    BASELINE_STATUSES, COVID_AREAS, FINDING_KINDS, INSTRUMENT_STATUSES, INSTRUMENT_TYPES, PARTNERSHIP_KINDS, PARTNERSHIP_ROLES,
     QUALIFIERS, STAT_THEMES, STAT_UNITS, TITLE_LANGUAGES,
 )
 
@@ -70,6 +70,10 @@ class Language:
     months: dict[str, int] = field(default_factory=dict)  # casefolded month name -> 1..12
     month_names: list[str] = field(default_factory=list)  # as the files write them ('January', 'enero')
     adopted_verbs: list[str] = field(default_factory=list)
+    title_subject: list[str] = field(default_factory=list)
+    title_stop: list[str] = field(default_factory=list)
+    instrument_words: dict[str, re.Pattern] = field(default_factory=dict)  # changed_in, goes_on
+    instrument_status: list[tuple[str, str, re.Pattern | None, re.Pattern | None]] = field(default_factory=list)
     connectives: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     phrases: list[str] = field(default_factory=list)
@@ -245,6 +249,13 @@ SHAPE: dict = {
                   "number_after": PAT,
                   "heads": Entries({"words": LIST, "type": _TYPES, "modifier": bool}, ("words", "type"))},
         "issuing_suffixes": Table(STR),  # overlays: 'MINSA' -> 'Ministry of Health'
+        # a numbered instrument's full title: the subject phrase after its number, and the words that end it
+        "title_subject": LIST, "title_stop": LIST,
+        # after_baseline of an instrument older than the baseline: changed since (true) or said to go on (false)
+        "changed_in": PAT, "goes_on": PAT,
+        # an instrument's status from the words around one of its mentions (helpers.draft.instruments)
+        "status": Entries({"name": STR, "status": Code("instrument status", INSTRUMENT_STATUSES), "before": PAT,
+                           "after": PAT}, ("status",)),
     },
     "findings": {
         "min_words": int,
@@ -262,7 +273,7 @@ SHAPE: dict = {
         "number_of": PAT, "population": PAT, "ordinal_suffix": PAT, "date_words": LIST, "one_words": LIST,
         # reference dates, the MGI method's numbers, rates, a figure at two dates (helpers.draft.figures)
         "reference_date": PAT, "dated_events": PAT, "end_of": PAT, "date_only_before": PAT, "clause_openers": PAT,
-        "clause_openers_after": PAT, "method_words": PAT, "rate_words": LIST, "change_between": PAT,
+        "clause_openers_after": PAT, "method_words": PAT, "rate_words": LIST, "change_between": PAT, "target": PAT,
     },
     "dates": {"joiners": LIST, "ordinals": LIST, "year_before": LIST, "end_words": PAT},
     "sources": {"available_at": LIST, "not_online": LIST},
@@ -398,6 +409,17 @@ def _merge(lang: Language, data: dict) -> None:
         if month not in lang.month_names:
             lang.month_names.append(month)
     lang.adopted_verbs += ins.get("adopted_verbs", [])
+    lang.title_subject += [w for w in ins.get("title_subject", []) if w not in lang.title_subject]
+    lang.title_stop += [w for w in ins.get("title_stop", []) if w not in lang.title_stop]
+    for key in ("changed_in", "goes_on"):
+        if key in ins:  # every language's words apply (a profile cites instruments in several languages)
+            old = lang.instrument_words.get(key)
+            lang.instrument_words[key] = re.compile(
+                (f"{old.pattern}|" if old is not None else "") + f"(?:{ins[key]})", re.IGNORECASE)
+    for st in ins.get("status", []):
+        lang.instrument_status.append((st.get("name", st["status"]), st["status"],
+                                       re.compile(st["before"] + r"$", re.IGNORECASE) if st.get("before") else None,
+                                       re.compile("^" + st["after"], re.IGNORECASE) if st.get("after") else None))
     named = ins.get("named", {})
     lang.connectives |= set(named.get("connectives", []))
     lang.articles |= set(named.get("articles", []))

@@ -56,9 +56,14 @@ class Block:
     summary_year: str | None = None  # the year of 'Summary of updates since <year>', once seen
 
 
+_BULLETED = re.compile(r"^[•▪◦‣●·–—\ufffd]\s+")  # a bullet the PDF printed ('\ufffd': a glyph with no character)
+_ADDRESS_LINE = re.compile(r"^(?:https?://|www\.)\S+$")  # the rest of an address a line break moved on
+
+
 def is_key_source_entry(text: str) -> bool:
-    t = collapse(text)
-    return bool(_entry_rx().search(t)) or t.startswith("- ") or bool(_YEAR_TAG.match(t))
+    t = _BULLETED.sub("", collapse(text))
+    return bool(_entry_rx().search(t)) or t.startswith("- ") or bool(_YEAR_TAG.match(t)) or \
+        bool(_ADDRESS_LINE.match(t))
 
 
 def _is_org_heading(text: str) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from helpers.data.domains import DOMAIN_IDS
 from helpers.data.vocab import SECTION_LABELS as SECTION
-from helpers.draft.instruments import InstrumentCandidate, Mention, names_pandemic, units_of
+from helpers.draft.instruments import InstrumentCandidate, Mention, instrument_status, names_pandemic, units_of
 from helpers.draft.language import Language, load_language
 from helpers.draft.layout import Block
 from helpers.draft.text import is_year, slug
@@ -58,7 +58,8 @@ def named_patterns(lang: Language | None = None) -> NamedPatterns:
     of = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lang.of_words) or "(?!)"
     join = "|".join(re.escape(w) for w in lang.date_joiners) or "(?!)"
     year = r"(?:19|20)\d{2}"
-    year_after = re.compile(r"^\s*(?:\((?P<y1>" + year + r")\)|(?:" + of + r")\s+(?:\d{1,2}\s+(?:(?:" + join + r")\s+)?)?"
+    year_after = re.compile(r"^\s*(?:\((?P<y4>" + year + r")(?:/\d{2})?\s*[–-]\s*(?:19|20)?\d{2}(?:/\d{2})?\)"
+                            r"|\((?P<y1>" + year + r")\)|(?:" + of + r")\s+(?:\d{1,2}\s+(?:(?:" + join + r")\s+)?)?"
                             r"(?:(?:" + months + r")\s+(?:(?:" + join + r")\s+)?)?(?P<y2>" + year + r")\b"
                             r"|,\s+(?P<y3>" + year + r")(?![\d-]))")
     tail_words = "|".join(re.escape(w) for w in lang.name_tail_words) or "(?!)"
@@ -169,6 +170,9 @@ def _head_in(tokens: list[str], np: NamedPatterns) -> tuple[int, str, bool] | No
     return found[-1]
 
 
+_RANGE_END = re.compile(r"\b((?:19|20)\d{2})(?:/\d{2})?\s*[–-]\s*(?:19|20)?\d{2}(?:/\d{2})?\)?$")
+
+
 def _split_on_and(text: str, np: NamedPatterns) -> list[tuple[int, str]]:
     """'Code of Criminal Procedure and the Law against Trafficking' -> two names, when both halves have a head."""
     parts = [(0, text)]
@@ -226,6 +230,12 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns,
                       or tokens[0] in np.leading):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
+    while len(tokens) > 1 and is_year(tokens[0]) and not tokens[1][:1].isupper():  # '2019 by the … Policy'
+        start += len(tokens[0]) + 1
+        tokens = tokens[1:]
+        while tokens and (tokens[0].casefold() in np.articles or tokens[0].casefold() in np.connectives):
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
     year_in_name = tokens[0] if tokens and is_year(tokens[0]) else ""  # '1951 Convention relating to ...'
     while tokens and (tokens[-1].casefold() in np.connectives or is_year(tokens[-1])):
         if is_year(tokens[-1]) and not year_in_name:
@@ -244,7 +254,12 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns,
         name = sent[start:end]
     after = sent[end:]
     ym = np.year_after.match(sent[start + len(" ".join(tokens)):]) if year_in_name else np.year_after.match(after)
-    year = year_in_name or ((ym.group("y1") or ym.group("y2") or ym.group("y3")) if ym else "")
+    year = year_in_name or ((ym.group("y1") or ym.group("y2") or ym.group("y3") or ym.group("y4")) if ym else "")
+    rng = _RANGE_END.search(name)
+    if not year and rng:  # 'National Migration Strategy 2021–2030': the plan's first year
+        year = rng.group(1)
+    if ym and (ym.group("y3") or ym.group("y4")):  # 'Refugees Act, 2006', 'Programme (2018–2022)': part of the name
+        name = sent[start:end + ym.end()].strip()
     if year_in_name and not lead_year:
         end = start + len(" ".join(tokens)) + 1 + len(year_in_name)
         ym = None
@@ -254,6 +269,8 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns,
         nm = rx.match(sent[end + (ym.end() if ym else 0):])
         if nm:
             number = nm.group("number")
+            if not year and "/" in number:  # 'Aliens Act (301/2004)': numbered per year
+                year = number.rsplit("/", 1)[1]
     if needs_modifier and not others and (not year or lead_year):
         return None  # 'the Law', 'the Plan'
     if np.mark.match(after):
@@ -330,5 +347,7 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
             evidence=first.quote, printed=first.name, mentions=len(ms),
             sections=list(dict.fromkeys(m.section for m in ms)), hint="; ".join(hints), years=years,
             covid=any(m.section.startswith(SECTION["covid_annex"]) or names_pandemic(m.quote) for m in ms),
-            rule="named"))
+            rule="named",
+            **dict(zip(("status", "status_rule"), instrument_status([(m.quote, m.start, m.end) for m in ms],
+                                                                      lang or load_language())))))
     return NamedResult(out, aliases, list(groups.values()), alias_hits, titles)
