@@ -14,7 +14,7 @@ from functools import lru_cache
 from helpers.data.domains import DOMAIN_IDS
 from helpers.draft.language import Language, load_language
 from helpers.data.vocab import SECTION_LABELS as SECTION
-from helpers.draft.layout import Block
+from helpers.draft.layout import Block, is_boilerplate
 from helpers.draft.sources import split_entry
 from helpers.draft.text import is_year, sentences
 
@@ -180,7 +180,7 @@ def instrument_mentions(blocks: list[Block], lang: Language | None = None) -> li
     pats = patterns(lang or load_language())
     out: list[Mention] = []
     for b in blocks:
-        if b.heading or b.region == "front":
+        if b.heading or b.region == "front" or is_boilerplate(b):
             continue
         for sent in units_of(b):
             for m in pats.mention.finditer(sent):

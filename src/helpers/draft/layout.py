@@ -60,6 +60,12 @@ _BULLETED = re.compile(r"^[•▪◦‣●·–—\ufffd]\s+")  # a bullet the P
 _ADDRESS_LINE = re.compile(r"^(?:https?://|www\.)\S+$")  # the rest of an address a line break moved on
 
 
+def is_boilerplate(b: "Block") -> bool:
+    """The MGI method's own text, the same in every profile (introduction, conceptual framework, the MiGOF annex):
+    read for the country's figures, never for instruments, partnerships or findings."""
+    return b.region == "annex" or b.section.startswith((SECTION["introduction"], SECTION["conceptual_framework"]))
+
+
 def is_key_source_entry(text: str) -> bool:
     t = _BULLETED.sub("", collapse(text))
     return bool(_entry_rx().search(t)) or t.startswith("- ") or bool(_YEAR_TAG.match(t)) or \

@@ -17,7 +17,7 @@ from helpers.data.domains import DOMAIN_IDS
 from helpers.data.vocab import SECTION_LABELS as SECTION
 from helpers.draft.instruments import InstrumentCandidate, Mention, instrument_status, names_pandemic, units_of
 from helpers.draft.language import Language, load_language
-from helpers.draft.layout import Block
+from helpers.draft.layout import Block, is_boilerplate
 from helpers.draft.text import is_year, slug
 
 _L = "A-Za-z0-9À-ÖØ-öø-ÿ"  # letters and digits, not the superscript digits of footnote markers
@@ -190,7 +190,7 @@ def named_mentions(blocks: list[Block], numbered: list[Mention], lang: Language 
         taken.setdefault((m.line, m.quote), []).append((m.start, m.end))
     out: list[NamedMention] = []
     for b in blocks:
-        if b.heading or b.region in ("front", "key_sources"):
+        if b.heading or b.region in ("front", "key_sources") or is_boilerplate(b):
             continue
         for sent in units_of(b):
             spans = taken.get((b.line, sent), [])

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from helpers.draft.language import Language, load_language
-from helpers.draft.layout import Block
+from helpers.draft.layout import Block, is_boilerplate
 from helpers.draft.named import named_patterns, trim_name
 from helpers.draft.text import sentences, slug
 
@@ -76,7 +76,7 @@ def partnership_candidates(blocks: list[Block], lang: Language | None = None) ->
     out: list[PartnershipCandidate] = []
     seen: set[tuple[str, str]] = set()
     for b in blocks:
-        if b.heading or b.footnote or b.region in ("front", "key_sources", "annex"):
+        if b.heading or b.footnote or b.region in ("front", "key_sources", "annex") or is_boilerplate(b):
             continue
         for sent in sentences(b.text):
             names = _names(sent, lang)
