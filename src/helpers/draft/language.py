@@ -273,7 +273,7 @@ SHAPE: dict = {
         "number_of": PAT, "population": PAT, "ordinal_suffix": PAT, "date_words": LIST, "one_words": LIST,
         # reference dates, the MGI method's numbers, rates, a figure at two dates (helpers.draft.figures)
         "reference_date": PAT, "dated_events": PAT, "end_of": PAT, "date_only_before": PAT, "clause_openers": PAT,
-        "clause_openers_after": PAT, "method_words": PAT, "rate_words": LIST, "change_between": PAT, "target": PAT,
+        "clause_openers_after": PAT, "clause_links": LIST, "method_words": PAT, "rate_words": LIST, "change_between": PAT, "target": PAT,
     },
     "dates": {"joiners": LIST, "ordinals": LIST, "year_before": LIST, "end_words": PAT},
     "sources": {"available_at": LIST, "not_online": LIST},
