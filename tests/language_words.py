@@ -16,7 +16,7 @@ RE_FUNCS = {"compile", "search", "match", "fullmatch", "sub", "subn", "finditer"
 STR_METHODS = {"split", "rsplit", "partition", "rpartition", "startswith", "endswith", "find", "rfind", "index",
                "rindex", "replace", "count"}
 # regex syntax that looks like a word: group names, flags, escapes
-_SYNTAX = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-zA-Z]|\[\^?[^\]]*\]|\{[\w,]*\}|\?P<|https?|www")
+_SYNTAX = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-zA-Z]|\[\^?[^\]]*\]|\{[\w,]*\}|\?P<|https?|www|ISBN")
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -51,7 +51,9 @@ def _matcher_strings(path: Path) -> list[tuple[int, str]]:
             found += [(node.lineno, s) for s in _strings(node.left)]
         elif isinstance(node, ast.Assign) and node in tree.body and \
                 isinstance(node.value, (ast.Dict, ast.Tuple, ast.List, ast.Set)):
-            found += [(node.lineno, s) for s in _strings(node.value)]
+            strings = _strings(node.value)
+            if all(len(s.split()) <= 3 for s in strings):  # a table of words, not a constant of text (a licence)
+                found += [(node.lineno, s) for s in strings]
     return found
 
 
