@@ -23,7 +23,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from helpers.draft.evaluate import (
-    _norm_name, _rows, covid_match, erratum_match, finding_match, instrument_match, same_name, same_source,
+    _norm_name, _rows, covid_match, erratum_match, finding_match, instrument_match, same_name, same_partner, same_source,
     same_value,
 )
 from helpers.draft.instruments import numbers_match
@@ -152,7 +152,7 @@ def _matcher(table: str):
     if table == "covid_responses":
         return lambda c, k: covid_match(c, k, word_overlap)
     if table == "partnerships":
-        return lambda c, k: same_name(c["name"], k["name"])  # the role is a cell
+        return lambda c, k: same_partner(c["name"], k["name"])  # the role is a cell
     if table == "sources":
         return same_source
     return lambda c, k: erratum_match(c, k, word_overlap)

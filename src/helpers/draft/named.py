@@ -36,6 +36,7 @@ class NamedPatterns:
     tail: re.Pattern  # a trailing date phrase caught by the capitalised run ('... Community in 1999')
     and_split: re.Pattern  # 'X and the Y', 'X y la Y': two names when both halves have a head
     mark: re.Pattern  # a number mark right after a name ('No.', 'N°', 'n.º')
+    and_words: frozenset[str] = frozenset()
     lowercase: bool = False  # the profile's language writes names in lower case after the head ('Politique
     #   nationale migratoire'): a name runs on over lower-case words until a stop word or punctuation
     stops: frozenset[str] = frozenset()  # words that end such a name (verbs, conjunctions of that language)
@@ -73,21 +74,34 @@ def named_patterns(lang: Language | None = None) -> NamedPatterns:
         if lower and head_words else None
     return NamedPatterns(span, heads, {c.casefold() for c in lang.connectives}, {a.casefold() for a in lang.articles},
                          set(lang.leading_words), list(lang.number_after), year_after, tail, and_split,
-                         re.compile(r"^\s*(?:" + marks + ")"), lower,
+                         re.compile(r"^\s*(?:" + marks + ")"), frozenset(w.casefold() for w in lang.and_words), lower,
                          frozenset(w.casefold() for w in lang.name_stops.get(lang.code, [])), head_start)
 
 
 _TOKEN = re.compile(r"[^\s,;:.()\[\]«»“”\"]+")
 
 
-def _lowercase_spans(sent: str, np: NamedPatterns) -> list[tuple[int, str]]:
+_CAPITAL = re.compile(r"(?<![\w\-–’'])[A-ZÁÉÍÓÚÑÀÂÇÈÊÎÔÛ][\w’'-]+")
+
+
+def lowercase_runs(sent: str, np: NamedPatterns) -> list[tuple[int, str]]:
+    """(start, text) of every name that opens with a capitalised word and runs on in lower case ('Communauté
+    économique des États de l'Afrique de l'Ouest'), for a language whose file says lowercase_names."""
+    if not np.lowercase:
+        return []
+    return _lowercase_spans(sent, np, _CAPITAL, np.and_words)
+
+
+def _lowercase_spans(sent: str, np: NamedPatterns, start_rx: re.Pattern | None = None,
+                     allow: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
     """(start, text) of names written in lower case after a capitalised head ('Politique nationale migratoire
     2021-2030', 'Code du travail', 'Fonds d'appui aux initiatives de la diaspora'): the head, then words up to
     punctuation, a stop word of the language, or an article that no connective introduces."""
     out = []
-    if np.head_start is None:
+    start_rx = start_rx or np.head_start
+    if start_rx is None:
         return out
-    for m in np.head_start.finditer(sent):
+    for m in start_rx.finditer(sent):
         end, prev_conn, n = m.end(), True, 0
         pos = m.end()
         while n < 14:
@@ -99,13 +113,15 @@ def _lowercase_spans(sent: str, np: NamedPatterns) -> list[tuple[int, str]]:
                 break
             word = tok.group(0)
             bare = re.split(r"[’']", word.casefold())[0] if re.search(r"[’']", word) else word.casefold()
-            if word.casefold() in np.stops or bare in np.stops:
+            elided = bool(re.search(r"[’'][^\W\d_]", word))  # "l'Afrique": an article joined to its word
+            if (word.casefold() in np.stops or bare in np.stops) and word.casefold() not in allow and not elided:
                 break
             if (word.casefold() in np.articles or bare in np.articles) and not prev_conn:
                 break
             if not (word[:1].isalpha() or is_year(word[:4])):
                 break
-            prev_conn = word.casefold() in np.connectives or word.casefold() in np.articles or bare in np.connectives
+            prev_conn = not elided and (word.casefold() in np.connectives or word.casefold() in np.articles
+                                        or word.casefold() in allow)
             pos = tok.end()
             if not prev_conn:
                 end = pos

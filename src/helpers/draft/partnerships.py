@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from helpers.draft.language import Language, load_language
 from helpers.draft.layout import Block, is_boilerplate
-from helpers.draft.named import named_patterns, trim_name
+from helpers.draft.named import lowercase_runs, named_patterns, trim_name
 from helpers.draft.text import sentences, slug
 
 _ROLE_SLUG = {"member": "member", "founding_member": "founding-member", "observer": "observer",
@@ -52,6 +52,12 @@ def _names(sent: str, lang: Language) -> list[tuple[int, int, str]]:
                 if len(words[k:]) >= 2 or re.fullmatch(r"[A-Z]{3,}", name or ""):
                     out.append((s, s + len(name), name))
             start += len(part)
+    for s, text in lowercase_runs(sent, np):  # 'Communauté économique des États de l'Afrique de l'Ouest'
+        words = text.split()
+        if len(words) < 2 or any(a == s and b - a >= len(text) for a, b, _ in out):
+            continue  # a run inside another is kept: 'Membre fondateur de la Communauté économique …'
+        out = [n for n in out if n[0] != s] + [(s, s + len(text), text)]
+    out.sort()
     return out
 
 
