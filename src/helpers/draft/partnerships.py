@@ -54,8 +54,9 @@ def _names(sent: str, lang: Language) -> list[tuple[int, int, str]]:
             start += len(part)
     for s, text in lowercase_runs(sent, np):  # 'Communauté économique des États de l'Afrique de l'Ouest'
         words = text.split()
-        if len(words) < 2 or any(a == s and b - a >= len(text) for a, b, _ in out):
-            continue  # a run inside another is kept: 'Membre fondateur de la Communauté économique …'
+        if len(words) < 2 or any(a == s and (b - a >= len(text) or len(n.split()) >= 2) for a, b, n in out):
+            continue  # the capitalised name stands ('Conferencia Suramericana sobre Migraciones'); a run inside
+            # another is kept: 'Membre fondateur de la Communauté économique …'
         out = [n for n in out if n[0] != s] + [(s, s + len(text), text)]
     out.sort()
     return out
