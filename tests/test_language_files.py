@@ -331,3 +331,16 @@ def test_a_spanish_profile_is_drafted_like_an_english_one():
     assert [(c.area, c.date) for c in covid] == [("migration_status", "2020-03")]
     assert {"LAW-1.234", "SD-010-2020-IN"} <= {c.instrument_id for c in d.instruments}
     assert any(c.type == "policy" and c.title_en.startswith("Política Nacional Migratoria") for c in d.instruments)
+
+
+def test_the_portuguese_test_profile_is_drafted_whole():
+    """tests/profiles/XEP-2023 (fictional, in-sample): its reviewed tables came from the Portuguese file's draft;
+    drafting its text again finds every row of every table."""
+    from helpers.draft.evaluate import draft_and_evaluate
+    from helpers.paths import project_root
+
+    folder = project_root() / "tests" / "profiles" / "XEP-2023"
+    scores = {(s.table, s.match_rule): s for s in draft_and_evaluate("XEP-2023", folder)}
+    missed = {k: s.missed for k, s in scores.items() if s.key_rows and s.recall is not None and s.recall < 1}
+    assert missed == {}
+    assert any(t == "findings" and s.key_rows >= 9 for (t, _), s in scores.items())
