@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from helpers.data.vocab import SECTION_LABELS as SECTION
 from helpers.draft.covid import CovidCandidate, covid_candidates
 from helpers.draft.errata import ErratumCandidate, errata_candidates
 from helpers.draft.figures import FigureCandidate, assign_indicators, figure_candidates, suggest_theme
@@ -40,6 +41,7 @@ class Draft:
     baseline_year: int | None = None
     is_profile: bool = True
     language: str = "en"  # the language the profile is written in (detect_language)
+    level: str = "national"  # 'local' when the text has the local MGI's layout (the city's competences)
 
 
 def instrument_candidates(blocks: list[Block], lang: Language | None = None) -> list[InstrumentCandidate]:
@@ -142,7 +144,13 @@ def draft_from_text(raw: str, lang: Language | None = None) -> Draft:
         cc.instruments = ";".join(i for i in line_ids.get(cc.line, []) if _named_in(i, instruments, cc.evidence))
     return Draft(blocks, instruments, figures, sources, findings, covid, partnership_candidates(blocks, lang),
                  errata_candidates(blocks, numbered_groups, named_groups), baseline, is_mgi_profile(blocks),
-                 language=lang.code)
+                 language=lang.code, level=level_of(blocks))
+
+
+def level_of(blocks: list[Block]) -> str:
+    """'local' when the text has the local MGI's layout (a section on the local government's competences, or a
+    printed 'Local migration governance:' heading prefix), else 'national'."""
+    return "local" if any(b.section == SECTION["competences"] for b in blocks) else "national"
 
 
 def _named_in(iid: str, instruments: list[InstrumentCandidate], passage: str) -> bool:

@@ -13,27 +13,25 @@ from functools import lru_cache
 
 from helpers.data.domains import DOMAIN_IDS
 from helpers.draft.language import Language, load_language
+from helpers.data.vocab import SECTION_LABELS as SECTION
 from helpers.draft.layout import Block, is_boilerplate
+from helpers.draft.sources import split_entry
 from helpers.draft.text import is_year, sentences
 
 # a number may open with capital letters and a hyphen: 'Ministerial Order MO-45/2021', 'Circular No. CB-14/2020'
 _NUMBER = r"(?:[A-Z]{1,5}-)?\d+(?:[-/.]\d+)*(?:(?:[-/]|(?<=\d))[A-Za-z]+(?:[-/.][A-Za-z0-9]+)*)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
-ISSUING_SUFFIXES = {
-    "IN": "Ministry of the Interior", "MINSA": "Ministry of Health", "RE": "Ministry of Foreign Affairs",
-    "TR": "Ministry of Labour and Employment Promotion", "PCM": "Presidency of the Council of Ministers",
-    "MIMP": "Ministry of Women and Vulnerable Populations", "MIGRACIONES": "National Migration Authority",
-    "SUNAFIL": "National Superintendency of Labour Inspection",
-}
-
-
 @dataclass
 class Patterns:
     mention: re.Pattern
-    names: list[tuple[re.Pattern, str, str]]  # (full-match regex of a name, type, prefix)
+    names: list[tuple[re.Pattern, str, str, re.Pattern | None]]  # (full-match regex of a name, type, prefix,
+    #   the words the passage must hold for that type: an overlay's 'Decision' is Andean only beside 'CAN')
     after: list[re.Pattern]  # year / title patterns tried right after a number, in order
     adopted: re.Pattern
+    not_law: re.Pattern  # 'Decree' before 'Law No.': a decree-law, not a law
+    covid: re.Pattern  # a mention naming the pandemic
+    suffixes: dict[str, str]  # issuing-body suffixes of a number (overlays: Peru's 'MINSA')
     prefix: re.Pattern  # capitalised words printed right before the name ('Federal', 'Nationality', 'Ministry of …')
     subject: re.Pattern  # the subject phrase after the number ('on the Entry and Residence of Foreigners')
     leading: set[str]
@@ -43,26 +41,32 @@ class Patterns:
 def patterns(lang: Language | None = None) -> Patterns:
     lang = lang or load_language()
     alts = [f"(?i:{n.pattern})" if n.ignore_case else n.pattern for n in lang.numbered]
-    names = [(re.compile(a.replace(" ", r"\s+")), n.type, n.prefix) for a, n in zip(alts, lang.numbered)]
+    names = [(re.compile(a.replace(" ", r"\s+")), n.type, n.prefix, n.context) for a, n in zip(alts, lang.numbered)]
+    names.sort(key=lambda x: x[3] is None)  # a name that needs its context is tried first
     marks = "|".join(f"(?i:{m})" if m.islower() or m.startswith("n") else m for m in lang.number_marks)
     mention = re.compile(
         r"(?<![\w-])(?P<name>" + "|".join(f"(?:{a.replace(' ', chr(92) + 's+')})" for a in alts) + r")"
         r"(?:\s+(?P<mark>" + marks + r"))?\s*(?P<number>" + _NUMBER + r")(?![\w-])")
     months = "|".join(m for m in lang.months)
     of = "|".join(re.escape(w) for w in lang.of_words)
+    iw = lang.instrument_words
+    alias = "|".join(iw.get("alias_intro", [])) or "(?!)"  # 'Law No. 5, or the Migration Act (2016)'
+    title = "|".join(iw.get("title_intro", [])) or "(?!)"  # 'Decree No. 7 on the Migration Policy'
     date = r"(?:\d{1,2}(?:st|nd|rd|th|er)?\s+)?(?:(?:de\s+)?(?:" + months + r")\s+(?:de\s+)?)?"
     after = [
         re.compile(r"^\s*\(" + _YEAR + r"\)"),
         re.compile(r"^\s*\(?(?:" + of + r")\s+" + date + _YEAR + r"\)?", re.IGNORECASE),
-        re.compile(r"^,?\s+or\s+the\s+(?P<title>[A-Z][^,;()]{3,}?)\s*\(" + _YEAR + r"\)"),
-        re.compile(r"^\s+on\s+the\s+(?P<title>[A-Z][^,;().]{3,}?)\s*(?=[,;.(]|$)"
+        re.compile(r"^,?\s+(?:" + alias + r")\s+(?P<title>[A-Z][^,;()]{3,}?)\s*\(" + _YEAR + r"\)"),
+        re.compile(r"^\s+(?:" + title + r")\s+(?P<title>[A-Z][^,;().]{3,}?)\s*(?=[,;.(]|$)"
                    r"(?:\((?:[^(),]*,\s*)?" + _YEAR + r"\))?"),
         re.compile(r"^\s*\((?P<title>[^()]{4,}?)(?:,\s*(?P<year>(?:19|20)\d{2}))?\)"
                    r"(?:\s*\((?P<year2>(?:19|20)\d{2})\))?"),
         re.compile(r"^,\s+" + _YEAR + r"(?![\d-])"),
     ]
     verbs = "|".join(lang.adopted_verbs)
-    adopted = re.compile(r"^\s+(?:was|were|fue|a été)\s+(?:" + verbs + r")\s+(?:in|en)\s+(?:(?:" + months
+    passive = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in iw.get("passive", [])) or "(?!)"
+    year_in = "|".join(re.escape(w) for w in iw.get("year_in", [])) or "(?!)"
+    adopted = re.compile(r"^\s+(?:" + passive + r")\s+(?:" + verbs + r")\s+(?:" + year_in + r")\s+(?:(?:" + months
                          + r")\s+)?" + _YEAR + r"\b", re.IGNORECASE)
     conn = "|".join(re.escape(c) for c in sorted(lang.connectives, key=len, reverse=True)) or "(?!)"
     prefix = re.compile(r"(?:(?:[A-Z][\w’'-]*|(?:" + conn + r"))\s+)+$")
@@ -70,7 +74,12 @@ def patterns(lang: Language | None = None) -> Patterns:
     stop = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lang.title_stop, key=len, reverse=True))
     subject = re.compile(r"^,?\s+(?P<subject>(?:" + (subj or "(?!)") + r")\s+[^,;.()]{2,120}?)"
                          r"(?=\s*[,;.()]|\s*$|\s+(?:" + (stop or "(?!)") + r")\b)")
-    return Patterns(mention, names, after, adopted, prefix, subject, set(lang.leading_words) | {"The", "A", "An"})
+
+    not_law = "|".join(re.escape(w) for w in iw.get("not_law_after", [])) or "(?!)"
+    return Patterns(mention, names, after, adopted, re.compile(r"(?:" + not_law + r")\s*$", re.IGNORECASE),
+                    re.compile(lang.covid["pandemic"].pattern, re.IGNORECASE) if "pandemic" in lang.covid
+                    else re.compile("(?!)"), dict(lang.issuing_suffixes), prefix, subject,
+                    set(lang.leading_words) | {"The", "A", "An"})
 
 
 def full_title(sent: str, start: int, end: int, pats: Patterns) -> str:
@@ -102,11 +111,13 @@ def instrument_status(spans: list[tuple[str, int, int]], lang: Language) -> tupl
     return "not_stated", ""
 
 
-def _kind(name: str, pats: Patterns) -> tuple[str, str]:
-    for rx, typ, prefix in pats.names:
-        if rx.fullmatch(name):
+def _kind(name: str, pats: Patterns, passage: str = "") -> tuple[str, str] | None:
+    """(type, id prefix) of a printed name; None when its only type needs words the passage lacks ('Resolution 70/1
+    of the General Assembly' is no council resolution)."""
+    for rx, typ, prefix, context in pats.names:
+        if rx.fullmatch(name) and (context is None or context.search(passage)):
             return typ, prefix
-    raise ValueError(name)  # pragma: no cover - the regex only matches declared names
+    return None
 
 
 def normalize_number(number: str) -> str:
@@ -159,7 +170,10 @@ class Mention:
 
 def units_of(block: Block) -> list[str]:
     """A Key sources entry is read up to its address (words inside a URL are not names); prose by sentence."""
-    return [block.text.split(" Available at ")[0]] if block.region == "key_sources" else sentences(block.text)
+    if block.region == "key_sources":
+        title, printed, _ = split_entry(block.text, load_language())
+        return [title if printed else block.text]
+    return sentences(block.text)
 
 
 def instrument_mentions(blocks: list[Block], lang: Language | None = None) -> list[Mention]:
@@ -171,12 +185,15 @@ def instrument_mentions(blocks: list[Block], lang: Language | None = None) -> li
             continue
         for sent in units_of(b):
             for m in pats.mention.finditer(sent):
-                typ, prefix = _kind(re.sub(r"\s+", " ", m.group("name")), pats)
+                kind = _kind(re.sub(r"\s+", " ", m.group("name")), pats, f"{sent} {b.section}")
+                if kind is None:
+                    continue
+                typ, prefix = kind
                 number = m.group("number")
                 after = sent[m.end():]
                 if not m.group("mark") and not _bare_number_ok(number, after):
                     continue
-                if typ == "law" and re.search(r"(?:Decree|Decreto|décret)\s*$", sent[:m.start()], re.IGNORECASE):
+                if typ == "law" and pats.not_law.search(sent[:m.start()]):
                     continue
                 year, title, end, per_year, titled = "", "", m.end(), False, False
                 for k, pat in enumerate(pats.after):
@@ -226,7 +243,9 @@ class InstrumentCandidate:
     status_rule: str = ""
 
 
-_COVID = re.compile(r"\bCOVID|\bcoronavirus|\bpandemic", re.IGNORECASE)
+def names_pandemic(text: str, lang: Language | None = None) -> bool:
+    """The text names the pandemic (the language files' covid.pandemic words)."""
+    return bool(patterns(lang or load_language()).covid.search(text))
 
 
 def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str, set[str]],
@@ -249,13 +268,14 @@ def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str,
     if len(numbers) > 1:
         hints.append("printed as " + " / ".join(numbers))
     suffix = re.search(r"-([A-Za-z]+)$", number)
-    if suffix and suffix.group(1).upper() in ISSUING_SUFFIXES:
-        hints.append(f"suffix -{suffix.group(1).upper()} usually means {ISSUING_SUFFIXES[suffix.group(1).upper()]}"
+    suffixes = patterns(load_language()).suffixes
+    if suffix and suffix.group(1).upper() in suffixes:
+        hints.append(f"suffix -{suffix.group(1).upper()} usually means {suffixes[suffix.group(1).upper()]}"
                      " (fill issuing_body only if the profile names it)")
     ks = [m for m in ms if m.key_sources and m.start <= 6]  # an entry about this instrument, not naming it
     title_original = ""
     if ks:
-        rest = ks[0].quote.split(" Available at ")[0].split(" Not available online")[0]
+        rest = split_entry(ks[0].quote, load_language())[0]
         title_original = re.sub(r"^(\d{4}[a-z]?|n\.d\.)\s+", "", rest).rstrip(". ")
     domains = sorted({m.domain for m in ms if m.domain}, key=DOMAIN_IDS.index)
     full = next((m.full for m in body if m.full and m.full != m.printed), "")
@@ -268,7 +288,7 @@ def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str,
                      "one instrument or two? (record a contradiction in errata.csv)")
     sections = list(dict.fromkeys(m.section for m in ms))
     ident = normalize_number(number) + (f"-{first.year}" if first.per_year else "")
-    covid = any(m.section.startswith("COVID-19 annex") or _COVID.search(m.quote) for m in body)
+    covid = any(m.section.startswith(SECTION["covid_annex"]) or names_pandemic(m.quote) for m in body)
     return InstrumentCandidate(
         instrument_id=f"{first.prefix}-{ident}", type=first.type, number=number, year=year,
         title_en=title_en, title_original=title_original, domains=domains, section=first.section, evidence=first.quote,

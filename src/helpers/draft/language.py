@@ -15,7 +15,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from helpers.data.domains import DOMAIN_IDS
@@ -27,7 +27,7 @@ from helpers.data.schema import (
 LANG_DIR = Path(__file__).with_name("lang")
 OVERLAY_DIR = Path(__file__).with_name("overlays")
 HEADING_KINDS = ("summary", "well_developed", "further_development", "covid_annex", "key_sources",
-                 "introduction", "conceptual_framework", "annex")
+                 "introduction", "conceptual_framework", "competences", "annex")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class NumberedName:
     type: str  # codebook instrument type
     prefix: str  # id prefix ('LD')
     ignore_case: bool = False
+    context: re.Pattern | None = None  # the passage must hold these words for this type (overlays)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Rule:
     regex: re.Pattern
     kinds: tuple[str, ...] = ()
     year_after_baseline: bool = False
+    language: str = ""  # the file it comes from ('' for an overlay: every language)
 
 
 @dataclass(eq=False)  # hashed by identity: compiled patterns are cached per Language
@@ -76,16 +78,22 @@ class Language:
     articles: set[str] = field(default_factory=set)
     phrases: list[str] = field(default_factory=list)
     leading_words: set[str] = field(default_factory=set)
+    lowercase_names: set[str] = field(default_factory=set)  # languages writing 'Politique nationale migratoire'
+    name_stops: dict[str, list[str]] = field(default_factory=dict)  # language -> words that end such a name
+    and_words: list[str] = field(default_factory=list)  # 'and', 'y', 'et', 'e': between two names
+    name_tail_words: list[str] = field(default_factory=list)  # 'in', 'since': a date phrase after a name
+    instrument_words: dict[str, list[str]] = field(default_factory=dict)  # passive, year_in, title_intro...
     number_after: list[re.Pattern] = field(default_factory=list)
     heads: list[Head] = field(default_factory=list)
-    status_rules: list[Rule] = field(default_factory=list)
-    themes: list[Rule] = field(default_factory=list)
+    all_status_rules: list[Rule] = field(default_factory=list)
+    all_themes: list[Rule] = field(default_factory=list)
     covid: dict[str, re.Pattern] = field(default_factory=dict)
-    covid_areas: list[Rule] = field(default_factory=list)
+    all_covid_areas: list[Rule] = field(default_factory=list)
     partnership_negation: re.Pattern | None = None
     partnership_not_after: re.Pattern | None = None
-    partnership_roles: list[Rule] = field(default_factory=list)
-    partnership_kinds: list[Rule] = field(default_factory=list)
+    all_partnership_roles: list[Rule] = field(default_factory=list)
+    all_partnership_kinds: list[Rule] = field(default_factory=list)
+    partnership_words: dict[str, re.Pattern] = field(default_factory=dict)  # and_the, list_joiner, year_words...
     issuing_suffixes: dict[str, str] = field(default_factory=dict)  # from overlays: 'MINSA' -> its body
     available_at: list[str] = field(default_factory=list)  # Key sources: 'Available at', 'Disponible en'...
     not_online: list[str] = field(default_factory=list)
@@ -120,6 +128,33 @@ class Language:
             if key in self.figures.get(code, {}):
                 return self.figures[code][key]
         return default
+
+    def _of_language(self, rules: list[Rule]) -> list[Rule]:
+        """Rules that read the words of a paragraph: the profile's language first, then English (a profile in
+        another language still quotes English names), then overlays; catch-all rules ('.') last."""
+        order = {self.code: 0, "en": 1, "": 2}
+        picked = [r for r in rules if r.language in order]
+        return sorted(picked, key=lambda r: (r.regex.pattern == ".", order[r.language]))
+
+    @cached_property
+    def status_rules(self) -> list[Rule]:
+        return self._of_language(self.all_status_rules)
+
+    @cached_property
+    def themes(self) -> list[Rule]:
+        return self._of_language(self.all_themes)
+
+    @cached_property
+    def covid_areas(self) -> list[Rule]:
+        return self._of_language(self.all_covid_areas)
+
+    @cached_property
+    def partnership_roles(self) -> list[Rule]:
+        return self._of_language(self.all_partnership_roles)
+
+    @cached_property
+    def partnership_kinds(self) -> list[Rule]:
+        return self._of_language(self.all_partnership_kinds)
 
     def for_code(self, code: str) -> "Language":
         """The same patterns with the settings of one language (cached, so compiled patterns are reused)."""
@@ -204,9 +239,13 @@ SHAPE: dict = {
     "headings": {"prefixes": PATS, "printed_prefixes": LIST, **{k: PATS for k in HEADING_KINDS}},
     "domains": {d: PATS for d in DOMAIN_IDS},
     "instruments": {
+        "passive": LIST, "year_in": LIST, "title_intro": PATS, "alias_intro": PATS, "not_law_after": LIST,
         "number_marks": LIST, "of_words": LIST, "months": LIST, "adopted_verbs": LIST,
-        "numbered": Entries({"names": LIST, "type": _TYPES, "prefix": STR}, ("names", "type", "prefix")),
+        "numbered": Entries({"names": LIST, "type": _TYPES, "prefix": STR, "context": PAT},
+                            ("names", "type", "prefix")),
         "named": {"connectives": LIST, "articles": LIST, "phrases": LIST, "leading_words": LIST,
+                  "lowercase_names": bool, "name_stops": LIST,
+                  "and_words": LIST, "tail_words": LIST,
                   "number_after": PAT,
                   "heads": Entries({"words": LIST, "type": _TYPES, "modifier": bool}, ("words", "type"))},
         "issuing_suffixes": Table(STR),  # overlays: 'MINSA' -> 'Ministry of Health'
@@ -245,6 +284,8 @@ SHAPE: dict = {
     },
     "partnerships": {
         "negation": PAT, "not_after": PAT,
+        # 'X and the Y' (two names), ', the' between names of a list, '… and also in the Y', 'in 2019'
+        "and_the": PAT, "list_joiner": PAT, "list_continues": PAT, "year_words": PAT,
         "roles": Entries({"name": STR, "role": Code("partnership role", PARTNERSHIP_ROLES), "pattern": PAT},
                          ("role", "pattern")),
         "kinds": Entries({"name": STR, "kind": Code("partnership kind", PARTNERSHIP_KINDS), "pattern": PAT},
@@ -332,12 +373,17 @@ def _compile(patterns, flags=re.IGNORECASE) -> list[re.Pattern]:
     return [re.compile(p, flags) for p in patterns]
 
 
-def _rules(items, value_key: str) -> list[Rule]:
+def _rules(items, value_key: str, language: str = "") -> list[Rule]:
     out = []
     for it in items:
         out.append(Rule(it.get("name", it[value_key]), it[value_key], re.compile(it["pattern"], re.IGNORECASE),
-                        tuple(it.get("kinds", ())), bool(it.get("year_after_baseline", False))))
+                        tuple(it.get("kinds", ())), bool(it.get("year_after_baseline", False)), language))
     return out
+
+
+def _either(old: re.Pattern | None, new: str) -> re.Pattern:
+    """A pattern of one more language joined to those already read (case-insensitive)."""
+    return re.compile(new if old is None else f"(?:{old.pattern})|(?:{new})", re.IGNORECASE)
 
 
 def _merge(lang: Language, data: dict) -> None:
@@ -354,7 +400,8 @@ def _merge(lang: Language, data: dict) -> None:
     ins = data.get("instruments", {})
     for entry in ins.get("numbered", []):
         for name in entry["names"]:
-            lang.numbered.append(NumberedName(name, entry["type"], entry["prefix"], ignore_case))
+            lang.numbered.append(NumberedName(name, entry["type"], entry["prefix"], ignore_case,
+                                              re.compile(entry["context"]) if "context" in entry else None))
     lang.number_marks += [m for m in ins.get("number_marks", []) if m not in lang.number_marks]
     lang.of_words += [w for w in ins.get("of_words", []) if w not in lang.of_words]
     for i, month in enumerate(ins.get("months", [])):
@@ -378,13 +425,26 @@ def _merge(lang: Language, data: dict) -> None:
     lang.articles |= set(named.get("articles", []))
     lang.phrases += named.get("phrases", [])
     lang.leading_words |= set(named.get("leading_words", []))
+    lang.and_words += [w for w in named.get("and_words", []) if w not in lang.and_words]
+    if named.get("lowercase_names") and data.get("language"):
+        lang.lowercase_names.add(data["language"])
+    if named.get("name_stops") and data.get("language"):
+        lang.name_stops.setdefault(data["language"], []).extend(named["name_stops"])
+    lang.name_tail_words += [w for w in named.get("tail_words", []) if w not in lang.name_tail_words]
+    for key in ("passive", "year_in", "not_law_after"):
+        lang.instrument_words.setdefault(key, [])
+        lang.instrument_words[key] += [w for w in ins.get(key, []) if w not in lang.instrument_words[key]]
+    for key in ("title_intro", "alias_intro"):
+        lang.instrument_words.setdefault(key, [])
+        lang.instrument_words[key] += ins.get(key, [])
     if named.get("number_after"):
         lang.number_after.append(re.compile(named["number_after"]))
     for entry in named.get("heads", []):
         for word in entry["words"]:
             lang.heads.append(Head(word, entry["type"], bool(entry.get("modifier", True))))
     f = data.get("findings", {})
-    lang.status_rules += _rules(f.get("status_rules", []), "status")
+    code = data.get("language", "")
+    lang.all_status_rules += _rules(f.get("status_rules", []), "status", code)
     code = data.get("language")
     if code:
         settings = lang.settings.setdefault(code, {})
@@ -404,22 +464,25 @@ def _merge(lang: Language, data: dict) -> None:
     lang.year_before += [w for w in dates.get("year_before", []) if w not in lang.year_before]
     if "end_words" in dates:
         lang.end_words.append(re.compile(dates["end_words"], re.IGNORECASE))
-    lang.themes += _rules(data.get("statistics", {}).get("themes", []), "theme")
+    lang.all_themes += _rules(data.get("statistics", {}).get("themes", []), "theme", code)
     c = data.get("covid", {})
     for key in ("pandemic", "measure", "annex_intro", "repealed", "annulled", "ended"):
-        if key in c:
-            lang.covid[key] = re.compile(c[key], re.IGNORECASE)
-    lang.covid_areas += _rules(c.get("areas", []), "area")
+        if key in c:  # every language's words apply: the patterns are joined, not replaced
+            lang.covid[key] = _either(lang.covid.get(key), c[key])
+    lang.all_covid_areas += _rules(c.get("areas", []), "area", code)
     if "caps_heading" in c:
         caps = c["caps_heading"] if lang.covid_caps is None else f"{lang.covid_caps.pattern}|{c['caps_heading']}"
         lang.covid_caps = re.compile(caps)
     p = data.get("partnerships", {})
     if "negation" in p:
-        lang.partnership_negation = re.compile(p["negation"], re.IGNORECASE)
+        lang.partnership_negation = _either(lang.partnership_negation, p["negation"])
     if "not_after" in p:
-        lang.partnership_not_after = re.compile(p["not_after"], re.IGNORECASE)
-    lang.partnership_roles += _rules(p.get("roles", []), "role")
-    lang.partnership_kinds += _rules(p.get("kinds", []), "kind")
+        lang.partnership_not_after = _either(lang.partnership_not_after, p["not_after"])
+    for key in ("and_the", "list_joiner", "list_continues", "year_words"):
+        if key in p:
+            lang.partnership_words[key] = _either(lang.partnership_words.get(key), p[key])
+    lang.all_partnership_roles += _rules(p.get("roles", []), "role", code)
+    lang.all_partnership_kinds += _rules(p.get("kinds", []), "kind", code)
 
 
 def _read(path: Path, overlay: bool) -> dict:
@@ -459,7 +522,7 @@ def load_language(directory: str | None = None, overlays: str | None = None) -> 
             raise LanguageFileError(f"{path.name}: {exc}") from None
         lang.files.append(("overlays/" if overlay else "") + path.name)
     # catch-all rules ('.') of English must come after the specific rules of every language
-    for attr in ("covid_areas", "partnership_kinds"):
+    for attr in ("all_covid_areas", "all_partnership_kinds"):
         rules = getattr(lang, attr)
         rules.sort(key=lambda r: r.regex.pattern == ".")
     return lang

@@ -197,7 +197,7 @@ def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
         covid_caps = bool(lang.covid_caps and lang.covid_caps.search(upper)) and text == upper and len(text) < 160
         if " // " in text:  # table of contents
             heading = True
-        elif what in ("introduction", "conceptual_framework"):
+        elif what in ("introduction", "conceptual_framework", "competences"):
             section = SECTION[what]
             region, mode, heading, domain, kind = "body", "", True, None, None
         elif what == "summary":

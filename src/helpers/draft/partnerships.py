@@ -37,14 +37,15 @@ class PartnershipCandidate:
 def _names(sent: str, lang: Language) -> list[tuple[int, int, str]]:
     """(start, end, name) of each capitalised run that may name a process, split at 'and the'."""
     np = named_patterns(lang)
+    and_the = lang.partnership_words.get("and_the")
     out = []
     for m in np.span.finditer(sent):
-        text, start = trim_name(m.group(0)), m.start()
-        for part in re.split(r"(\s+and\s+the\s+)", text):
-            if part and not re.fullmatch(r"\s+and\s+the\s+", part):
+        text, start = trim_name(m.group(0), lang), m.start()
+        for part in (re.split(f"({and_the.pattern})", text, flags=re.IGNORECASE) if and_the else [text]):
+            if part and not (and_the and and_the.fullmatch(part)):
                 words = part.split()
                 k = 0
-                while k < len(words) and words[k].casefold() in np.articles | {"the"}:
+                while k < len(words) and words[k].casefold() in np.articles:
                     k += 1
                 name = " ".join(words[k:])
                 s = start + part.find(name) if name else start
@@ -61,8 +62,11 @@ def _kind(name: str, lang: Language) -> str:
     return "intergovernmental_initiative"  # pragma: no cover - the catch-all rule matches
 
 
-def _year(sent: str, pos: int) -> str:
-    years = [(abs(m.start() - pos), m.group(1)) for m in re.finditer(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b",
+def _year(sent: str, pos: int, lang: Language) -> str:
+    words = lang.partnership_words.get("year_words")
+    if words is None:
+        return ""
+    years = [(abs(m.start() - pos), m.group(1)) for m in re.finditer(r"\b(?:" + words.pattern + r")\s+((?:19|20)\d{2})\b",
                                                                       sent, re.IGNORECASE)]
     return min(years)[1] if years else ""
 
@@ -90,14 +94,15 @@ def partnership_candidates(blocks: list[Block], lang: Language | None = None) ->
                     if not after and rule.value in ("pro_tempore_presidency", "observer", "member"):
                         earlier = [n for n in names if n[1] <= m.start()]
                         targets = earlier[-1:]
+                    joiners = [lang.partnership_words[k] for k in ("and_the", "list_joiner") if k in lang.partnership_words]
+                    continues = lang.partnership_words.get("list_continues")
                     if rule.value == "participant" and after:
                         # 'participates in the X and the Y': every name of the list
                         run = [after[0]]
                         for n in names:
-                            if n[0] > run[-1][1] and (re.fullmatch(r"\s+and\s+the\s+|\s*,\s*(?:the\s+)?",
-                                                                   sent[run[-1][1]:n[0]])
-                                                      or re.search(r"\b(?:and|as well as)\s+(?:also\s+)?in\s+the\s+$",
-                                                                   sent[run[-1][1]:n[0]])):
+                            gap = sent[run[-1][1]:n[0]]
+                            if n[0] > run[-1][1] and (any(rx.fullmatch(gap) for rx in joiners)
+                                                      or (continues is not None and continues.search(gap))):
                                 run.append(n)  # "... in the X, launched in 2020, and in the Y"
                         targets = run
                     for start, end, name in targets:
@@ -110,7 +115,7 @@ def partnership_candidates(blocks: list[Block], lang: Language | None = None) ->
                         if key in seen:
                             continue
                         seen.add(key)
-                        year = _year(sent, m.start()) if rule.value == "pro_tempore_presidency" else ""
+                        year = _year(sent, m.start(), lang) if rule.value == "pro_tempore_presidency" else ""
                         pid = f"{slug(name)[:60]}-{_ROLE_SLUG[rule.value]}" + (f"-{year}" if year else "")
                         out.append(PartnershipCandidate(pid, full, kind, rule.value, year, sent, b.section, b.line,
                                                         rule.name, m.group(0).strip(),

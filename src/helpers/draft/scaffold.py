@@ -51,7 +51,8 @@ def check_profile_id(profile_id: str) -> str:
     check_plain_name(profile_id, "Profile id")
     if not PROFILE_ID.match(profile_id):
         raise BadParameter(f"Profile id {profile_id!r} does not have the form ISO3-YEAR: three capital letters, "
-                           "a hyphen and the four-digit assessment year (e.g. PER-2021).")
+                           "a hyphen and the four-digit assessment year (e.g. PER-2021), or ISO3-PLACE-YEAR for a "
+                           "local profile (e.g. COL-BOGOTA-2022: the place in capital letters and digits).")
     return profile_id
 
 
@@ -79,13 +80,19 @@ def _check_source(source: Path) -> tuple[str, str]:
 # --- the descriptor -----------------------------------------------------------------------------------
 
 def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: int, source_file: str,
-                      source_sha256: str) -> dict:
-    """datapackage.json for a new profile: what is known, and TODO where a person must fill it in."""
+                      source_sha256: str, language: str | None = None, level: str = "national") -> dict:
+    """datapackage.json for a new profile: what is known, and TODO where a person must fill it in. A local
+    profile (the local MGI of a city or province) also names the place: locality and locality_type."""
     country_text = country or TODO
+    place = {"level": level}
+    if level == "local":
+        place.update({"locality": TODO, "locality_type": TODO})
     mgi = {
         "profile_id": profile_id,
         "country": country_text,
         "country_short": TODO,
+        **place,
+        **({"language": language} if language else {}),
         "iso3": iso3,
         "edition": TODO,
         "edition_number": TODO,
@@ -196,7 +203,7 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
                 year: int | None = None, home: Path | None = None) -> Drafted:
     """Scaffold <home>/<profile_id>/ (home: data/profiles) from a source text; never overwrites anything."""
     check_profile_id(profile_id)
-    id_iso3, id_year = profile_id.split("-")
+    id_iso3, id_year = profile_id.split("-")[0], profile_id.split("-")[-1]  # 'COL-BOGOTA-2022': a local profile
     if iso3 is not None and iso3 != id_iso3:
         raise BadParameter(f"--iso3 {iso3!r} differs from the profile id {profile_id!r}: the id is "
                            f"<ISO3>-<assessment year>, so this profile's ISO3 code is {id_iso3}.")
@@ -232,7 +239,8 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
             shutil.copyfile(source, work / source_name)  # byte for byte: the source stays unaltered
             digest = sha256_file(work / source_name)
         metadata = skeleton_metadata(profile_id, country=country, iso3=id_iso3, year=int(id_year),
-                                     source_file=source_name, source_sha256=digest)
+                                     source_file=source_name, source_sha256=digest, language=draft.language,
+                                     level=draft.level)
         if pdf is not None:
             metadata["mgi"].update(pdf.metadata())
             metadata["resources"] = expected_resources(metadata)
