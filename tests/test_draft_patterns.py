@@ -297,20 +297,24 @@ def test_coverage_suggestions_always_satisfy_the_validated_rule():
 
 @pytest.mark.parametrize("text, name, role, year", [
     ("Kandora was one of the founding members of the East Meridian Community (EMC) in 1999.",
-     "East Meridian Community (EMC)", "founding_member", ""),
+     "East Meridian Community (EMC)", "founding_member", "1999"),
     ("Peru is also an associate member of the Southern Common Market (MERCOSUR).",
      "Southern Common Market (MERCOSUR)", "associate_member", ""),
     ("It has held observer status in the Southern Routes Dialogue on Labour Migration since 2017.",
-     "Southern Routes Dialogue on Labour Migration", "observer", ""),
+     "Southern Routes Dialogue on Labour Migration", "observer", "2017"),  # the year a role began
     ("In 2020, Peru assumed the presidency pro tempore of the Quito Process.", "Quito Process",
      "pro_tempore_presidency", "2020"),
     ("Kandora has been a member of the Meridian Regional Consultative Process on Migration since 2010.",
-     "Meridian Regional Consultative Process on Migration", "member", ""),
+     "Meridian Regional Consultative Process on Migration", "member", "2010"),
     ("Kandora has taken part in the Global Forum on Migration and Development since 2014.",
-     "Global Forum on Migration and Development", "participant", ""),
+     "Global Forum on Migration and Development", "participant", "2014"),
     # a name with an en dash, and a chair held rather than a presidency
     ("Qastara is a founding member of the Gulf–Asia Labour Mobility Dialogue, established in 2008.",
-     "Gulf–Asia Labour Mobility Dialogue", "founding_member", ""),
+     "Gulf–Asia Labour Mobility Dialogue", "founding_member", "2008"),
+    # a member 'and held its chairmanship in 2022': the year is the presidency's, not the membership's
+    ("Norvalia is a member of the Budapest Process and held its chairmanship in 2022.", "Budapest Process",
+     "member", ""),
+    ("Since 2021, Norvalia has been an observer to the Salzburg Forum.", "Salzburg Forum", "observer", "2021"),
     ("Qastara chaired the Gulf–Asia Labour Mobility Dialogue in 2021.",
      "Gulf–Asia Labour Mobility Dialogue", "pro_tempore_presidency", "2021"),
 ])
