@@ -63,6 +63,9 @@ def figure_patterns(lang: Language) -> FigurePatterns:
     mre = _alts(lang.month_names)
     joiners = _alts(lang.date_joiners) or "(?!)"
     month_year = rf"(?:(?P<month>{mre})\s+(?:(?:{joiners})\s+)?)?(?P<year>{_YEAR})"
+    day_join = rf"(?:(?:{joiners})\s+)?"  # '31 de diciembre de 2020'
+    articles = _alts(lang.articles) or "(?!)"
+    links = _alts(w("clause_links", [])) or "(?!)"  # 'In 2020, … of 2021': words before a date inside the clause
     thousands = tuple(w("thousands_separators", [","]))
     decimal = w("decimal_mark", ".")
     seps = "".join(re.escape(t) for t in thousands)
@@ -96,11 +99,13 @@ def figure_patterns(lang: Language) -> FigurePatterns:
         day_of=re.compile(r"^\s+(?:(?:" + joiners + r")\s+)?(?:" + (mre or "(?!)") + r")\b", re.IGNORECASE),
         months=months,
         word_numbers=re.compile(r"\b(" + (_alts(w("number_words", {})) or "(?!)") + r")\b", re.IGNORECASE),
-        ref_date=re.compile(r"\b(?P<words>" + w("reference_date", "(?!)") + r")\s+(?:the\s+(?=" + _YEAR + r"\s+(?:" +
-                            w("dated_events", "(?!)") + r")))?(?:(?P<day>\d{1,2})\s+)?" + month_year + r"\b(?!\s*[–-]\s*\d)",
+        ref_date=re.compile(r"\b(?P<words>" + w("reference_date", "(?!)") + r")\s+(?:(?:" + articles + r")\s+(?=" + _YEAR +
+                            r"\s+(?:" + w("dated_events", "(?!)") + r")))?(?:(?P<day>\d{1,2})\s+" + day_join + r")?" +
+                            month_year + r"\b(?!\s*[–-]\s*\d)",
                             re.IGNORECASE),
         clause_date=re.compile(r"(?:^|[,;:]\s*|\b(?:" + w("clause_openers", "(?!)") + r")\s+)(?P<words>" +
-                               w("reference_date", "(?!)") + r")\s+(?:[^,;]{0,40}?\s+(?:in|of)\s+)?(?:(?P<day>\d{1,2})\s+)?" +
+                               w("reference_date", "(?!)") + r")\s+(?:[^,;]{0,40}?\s+(?:" + links + r")\s+)?"
+                               r"(?:(?P<day>\d{1,2})\s+" + day_join + r")?" +
                                month_year + r"(?:\s*,|(?<=\d)(?=\s+(?:" + w("clause_openers_after", "(?!)") + r")\b))",
                                re.IGNORECASE),
         end_of=re.compile(w("end_of", "(?!)"), re.IGNORECASE),

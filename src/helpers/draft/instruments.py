@@ -74,12 +74,11 @@ def patterns(lang: Language | None = None) -> Patterns:
     stop = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lang.title_stop, key=len, reverse=True))
     subject = re.compile(r"^,?\s+(?P<subject>(?:" + (subj or "(?!)") + r")\s+[^,;.()]{2,120}?)"
                          r"(?=\s*[,;.()]|\s*$|\s+(?:" + (stop or "(?!)") + r")\b)")
-
     not_law = "|".join(re.escape(w) for w in iw.get("not_law_after", [])) or "(?!)"
     return Patterns(mention, names, after, adopted, re.compile(r"(?:" + not_law + r")\s*$", re.IGNORECASE),
                     re.compile(lang.covid["pandemic"].pattern, re.IGNORECASE) if "pandemic" in lang.covid
                     else re.compile("(?!)"), dict(lang.issuing_suffixes), prefix, subject,
-                    set(lang.leading_words) | {"The", "A", "An"})
+                    set(lang.leading_words) | {a[:1].upper() + a[1:] for a in lang.articles})
 
 
 def full_title(sent: str, start: int, end: int, pats: Patterns) -> str:
@@ -112,8 +111,8 @@ def instrument_status(spans: list[tuple[str, int, int]], lang: Language) -> tupl
 
 
 def _kind(name: str, pats: Patterns, passage: str = "") -> tuple[str, str] | None:
-    """(type, id prefix) of a printed name; None when its only type needs words the passage lacks ('Resolution 70/1
-    of the General Assembly' is no council resolution)."""
+    """(type, id prefix) of a name; None when the name is declared only for a context the passage lacks
+    ('Resolution' of a city council, not 'Resolution 70/1 of the General Assembly')."""
     for rx, typ, prefix, context in pats.names:
         if rx.fullmatch(name) and (context is None or context.search(passage)):
             return typ, prefix

@@ -106,7 +106,9 @@ class Language:
     settings: dict[str, dict] = field(default_factory=dict)  # language code -> per-language settings
     printed_prefixes: list[str] = field(default_factory=list)  # 'Migration governance:' before a printed heading
     covid_caps: re.Pattern | None = None  # a heading in capitals naming the pandemic starts the COVID-19 annex
-    abbreviations: frozenset[str] = frozenset()  # a full stop after these does not end a sentence
+    abbreviations: frozenset[str] = frozenset()
+    metadata: dict[str, list[re.Pattern]] = field(default_factory=dict)  # citation, publisher, edition...
+    ordinals: dict[str, int] = field(default_factory=dict)  # 'second' -> 2, 'segundo' -> 2  # a full stop after these does not end a sentence
     code: str = "en"  # the language of the profile being drafted (for_code); its settings apply
 
     @property
@@ -273,11 +275,15 @@ SHAPE: dict = {
         "number_of": PAT, "population": PAT, "ordinal_suffix": PAT, "date_words": LIST, "one_words": LIST,
         # reference dates, the MGI method's numbers, rates, a figure at two dates (helpers.draft.figures)
         "reference_date": PAT, "dated_events": PAT, "end_of": PAT, "date_only_before": PAT, "clause_openers": PAT,
-        "clause_openers_after": PAT, "method_words": PAT, "rate_words": LIST, "change_between": PAT, "target": PAT,
+        "clause_openers_after": PAT, "clause_links": LIST, "method_words": PAT, "rate_words": LIST, "change_between": PAT, "target": PAT,
     },
     "dates": {"joiners": LIST, "ordinals": LIST, "year_before": LIST, "end_words": PAT},
     "sources": {"available_at": LIST, "not_online": LIST},
     "sentences": {"abbreviations": LIST},
+    # values the front matter states for the metadata (draft/metadata.candidates.csv): group 1 (or the named groups
+    # ordinal, profile, year of an edition line 'REPUBLIC OF PERU | SECOND PROFILE 2021') is the value
+    "metadata": {"citation": PATS, "publisher": PATS, "edition": PATS, "baseline_title": PATS,
+                 "ordinals": Table(int)},
     "covid": {
         "pandemic": PAT, "caps_heading": PAT, "measure": PAT, "annex_intro": PAT, "repealed": PAT, "annulled": PAT, "ended": PAT,
         "areas": Entries({"name": STR, "area": Code("COVID-19 area", COVID_AREAS), "pattern": PAT}, ("area", "pattern")),
@@ -455,6 +461,11 @@ def _merge(lang: Language, data: dict) -> None:
             lang.figures.setdefault(code, {}).update(data["figures"])
     lang.issuing_suffixes.update(ins.get("issuing_suffixes", {}))
     lang.abbreviations = lang.abbreviations | set(data.get("sentences", {}).get("abbreviations", []))
+    meta = data.get("metadata", {})
+    for key in ("citation", "publisher", "edition", "baseline_title"):
+        lang.metadata.setdefault(key, []).extend(re.compile(p, re.IGNORECASE if key == "edition" else 0)
+                                                 for p in meta.get(key, []))
+    lang.ordinals.update({k.casefold(): int(v) for k, v in meta.get("ordinals", {}).items()})
     src = data.get("sources", {})
     lang.available_at += [w for w in src.get("available_at", []) if w not in lang.available_at]
     lang.not_online += [w for w in src.get("not_online", []) if w not in lang.not_online]

@@ -347,6 +347,7 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
             evidence=first.quote, printed=first.name, mentions=len(ms),
             sections=list(dict.fromkeys(m.section for m in ms)), hint="; ".join(hints), years=years,
             covid=any(m.section.startswith(SECTION["covid_annex"]) or names_pandemic(m.quote) for m in ms),
-            rule="named", **dict(zip(("status", "status_rule"), instrument_status(
-                [(m.quote, m.start, m.end) for m in ms], lang or load_language())))))
+            rule="named",
+            **dict(zip(("status", "status_rule"), instrument_status([(m.quote, m.start, m.end) for m in ms],
+                                                                      lang or load_language())))))
     return NamedResult(out, aliases, list(groups.values()), alias_hits, titles)

@@ -132,13 +132,16 @@ def _cites(organisation: str, cited: str) -> bool:
     return o == c or o.startswith(c) or organisation_slug(organisation) == slug(cited)
 
 
-def spelled_out(raw: str, acronym: str) -> str:
-    """'Ministry of Human Resources (MoHR)' where the text spells an acronym out before it in parentheses."""
-    m = re.search(r"((?:[A-Z][\w’'-]*|of|and|for|the|on|in)(?:[ ,]+(?:[A-Z][\w’'-]*|of|and|for|the|on|in)){1,12})"
+def spelled_out(raw: str, acronym: str, lang: Language | None = None) -> str:
+    """'Ministry of Human Resources (MoHR)' where the text spells an acronym out before it in parentheses (the
+    small words between its capitalised words are the language files' connectives)."""
+    lang = lang or load_language()
+    small = "|".join(re.escape(w) for w in sorted(lang.connectives, key=len, reverse=True)) or "(?!)"
+    m = re.search(r"((?:[A-Z][\w’'-]*|" + small + r")(?:[ ,]+(?:[A-Z][\w’'-]*|" + small + r")){1,12})"
                   r"\s*\((?:[^()]*?,\s*)?" + re.escape(acronym) + r"\)", raw)
     if not m:
         return ""
-    name = re.sub(r"^(?:(?:The|the|of|and|for|on|in)\s+)+", "", m.group(1)).strip(" ,")
+    name = re.sub(r"^(?:(?i:" + small + r")\s+)+", "", m.group(1)).strip(" ,")
     return f"{name} ({acronym})" if len(name.split()) >= 2 else ""
 
 
