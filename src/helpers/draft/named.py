@@ -49,7 +49,8 @@ def named_patterns(lang: Language | None = None) -> NamedPatterns:
     phrases = [re.escape(p).replace(r"\ ", r"\s+") for p in lang.phrases]
     marks = "|".join(f"(?:{m})" for m in lang.number_marks) or "(?!)"
     # a capitalised parenthesis inside a title: 'Immigration (Work Permits) Regulations', not '(Act No. 6 of 2011)'
-    paren = r"\((?![^()]*(?<!\w)(?:" + marks + r"))[A-Z][^(),]{0,60}\)"
+    # (not a bracket holding a number: '(Directive 2011/98/EU)' is the instrument's number, not part of its name)
+    paren = r"\((?![^()]*(?<!\w)(?:" + marks + r"))(?![^()]*\d+/\d+)[A-Z][^(),]{0,60}\)"
     word = r"(?:" + "|".join(phrases + [_CAP, paren]) + r")"
     join = r"(?:\s+(?:(?:" + "|".join(re.escape(c) for c in conn) + r")\s+)*|\s*[’']\s*|[-–])"
     span = re.compile(r"(?<![\w\-–])" + word + r"(?:" + join + word + r")*")
