@@ -330,8 +330,8 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
         if len(names) > 1:
             hints.append("printed as " + " / ".join(names[:4]))
         number = next((m.number for m in ms if m.number), "")
-        if first.type == "constitution":  # the fullest name ('Constitution of the Republic of ...')
-            first = max(ms, key=lambda m: len(m.name))
+        first = max(ms, key=lambda m: len(m.name))  # the fullest name ('Constitution of the Republic of ...',
+        #   'National Strategy for Diaspora Engagement 2018–2022' before 'the National Strategy for Diaspora Engagement')
         base = slug(first.name)[:60].strip("-") or first.type
         iid = base if first.type != "constitution" else f"constitution{'-' + year if year else ''}"
         if year and not iid.endswith(year) and first.type != "constitution":
