@@ -164,11 +164,8 @@ def pair(table: str, key: list[dict], cands: list[dict], ctx: Context) -> Pairin
     scored = []
     for ki, k in enumerate(key):
         for ci, c in enumerate(cands):
-            if match(c, k):
-                if table == "findings" and not finding_match(c, k, word_overlap):
-                    wrong = 1  # domain or kind differ: still the same paragraph, but worse than a full match
-                else:
-                    wrong = 0
+            if match(c, k):  # the pairing that leaves the fewest wrong cells ('indicator' is judged after pairing)
+                wrong = len([x for x in cell_errors(table, c, k, ctx) if x != "indicator"])
                 scored.append((wrong, ki, ci))
     scored.sort()
     p, used = Pairing(), set()

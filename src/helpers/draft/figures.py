@@ -89,7 +89,7 @@ def figure_patterns(lang: Language) -> FigurePatterns:
         percent=re.compile(w("percent", "(?!)"), re.IGNORECASE),
         as_of=re.compile(r"\b(?:" + w("as_of", "(?!)") + r")\s+" + month_year, re.IGNORECASE),
         in_date=re.compile(r"\b(?:" + w("in_date", "(?!)") + r")\s+" + month_year + r"\b"),
-        according=re.compile(w("according_to", "(?!)") + r"(?P<org>[A-ZÁÉÍÓÚÀÂÇÊÔ][^,.()]{2,120}?)"
+        according=re.compile("(?i:" + w("according_to", "(?!)") + ")" + r"(?P<org>[A-ZÁÉÍÓÚÀÂÇÊÔ][^,.()]{2,120}?)"
                              r"(?:\s*\((?P<tag>(?:19|20)\d{2}[a-z]?)\))?(?=[,.;]|$)"),
         number_of=re.compile(w("number_of", "(?!)") + r"\s+(\w+)", re.IGNORECASE),
         population=re.compile(w("population", "(?!)"), re.IGNORECASE),
@@ -169,12 +169,12 @@ _FOOTNOTE_CITES = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*(?P<org>[A-Z][^
 
 
 def _qualifier(before: str, sentence: str, fp: FigurePatterns) -> str:
+    if fp.target.search(before):  # 'the NIS aims to decide … within 30 days': an aim, whatever the words after it
+        return "target"
     tail = _CURRENCY_BEFORE.sub("", before).casefold().rstrip()  # 'less than QSR 4,000'
     for words, q in fp.qualifiers:
         if re.search(r"(?:^|\W)" + re.escape(words) + r"$", tail):
             return q
-    if fp.target.search(before):  # 'the NIS aims to decide … within 30 days'
-        return "target"
     return "estimated" if fp.estimated.search(before) else "exact"  # 'an estimated 450,000', 'estimates that 48,000'
 
 

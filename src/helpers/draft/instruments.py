@@ -277,7 +277,8 @@ def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str,
         rest = split_entry(ks[0].quote, load_language())[0]
         title_original = re.sub(r"^(\d{4}[a-z]?|n\.d\.)\s+", "", rest).rstrip(". ")
     domains = sorted({m.domain for m in ms if m.domain}, key=DOMAIN_IDS.index)
-    full = next((m.full for m in body if m.full and m.full != m.printed), "")
+    fulls = [m.full for m in body if m.full and m.full != m.printed]
+    full = max(fulls, key=len) if fulls else ""  # the mention that prints the most of its title
     title_en = full or next((m.title for m in body if m.title), "")
     if not body:
         hints.append("named only in Key sources")

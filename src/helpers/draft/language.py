@@ -291,7 +291,7 @@ SHAPE: dict = {
     "partnerships": {
         "negation": PAT, "not_after": PAT,
         # 'X and the Y' (two names), ', the' between names of a list, '… and also in the Y', 'in 2019'
-        "and_the": PAT, "list_joiner": PAT, "list_continues": PAT, "year_words": PAT,
+        "and_the": PAT, "list_joiner": PAT, "list_continues": PAT, "year_words": PAT, "since_words": PAT, "founded_words": PAT,
         "roles": Entries({"name": STR, "role": Code("partnership role", PARTNERSHIP_ROLES), "pattern": PAT},
                          ("role", "pattern")),
         "kinds": Entries({"name": STR, "kind": Code("partnership kind", PARTNERSHIP_KINDS), "pattern": PAT},
@@ -489,7 +489,7 @@ def _merge(lang: Language, data: dict) -> None:
         lang.partnership_negation = _either(lang.partnership_negation, p["negation"])
     if "not_after" in p:
         lang.partnership_not_after = _either(lang.partnership_not_after, p["not_after"])
-    for key in ("and_the", "list_joiner", "list_continues", "year_words"):
+    for key in ("and_the", "list_joiner", "list_continues", "year_words", "since_words", "founded_words"):
         if key in p:
             lang.partnership_words[key] = _either(lang.partnership_words.get(key), p[key])
     lang.all_partnership_roles += _rules(p.get("roles", []), "role", code)

@@ -50,7 +50,8 @@ def named_patterns(lang: Language | None = None) -> NamedPatterns:
     phrases = [re.escape(p).replace(r"\ ", r"\s+") for p in lang.phrases]
     marks = "|".join(f"(?:{m})" for m in lang.number_marks) or "(?!)"
     # a capitalised parenthesis inside a title: 'Immigration (Work Permits) Regulations', not '(Act No. 6 of 2011)'
-    paren = r"\((?![^()]*(?<!\w)(?:" + marks + r"))[A-Z][^(),]{0,60}\)"
+    # (not a bracket holding a number: '(Directive 2011/98/EU)' is the instrument's number, not part of its name)
+    paren = r"\((?![^()]*(?<!\w)(?:" + marks + r"))(?![^()]*\d+/\d+)[A-Z][^(),]{0,60}\)"
     word = r"(?:" + "|".join(phrases + [_CAP, paren]) + r")"
     join = r"(?:\s+(?:(?:" + "|".join(re.escape(c) for c in conn) + r")\s+)*|\s*[’']\s*|[-–])"
     span = re.compile(r"(?<![\w\-–])" + word + r"(?:" + join + word + r")*")
@@ -345,8 +346,8 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
         if len(names) > 1:
             hints.append("printed as " + " / ".join(names[:4]))
         number = next((m.number for m in ms if m.number), "")
-        if first.type == "constitution":  # the fullest name ('Constitution of the Republic of ...')
-            first = max(ms, key=lambda m: len(m.name))
+        first = max(ms, key=lambda m: len(m.name))  # the fullest name ('Constitution of the Republic of ...',
+        #   'National Strategy for Diaspora Engagement 2018–2022' before 'the National Strategy for Diaspora Engagement')
         base = slug(first.name)[:60].strip("-") or first.type
         iid = base if first.type != "constitution" else f"constitution{'-' + year if year else ''}"
         if year and not iid.endswith(year) and first.type != "constitution":

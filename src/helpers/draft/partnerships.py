@@ -78,6 +78,22 @@ def _year(sent: str, pos: int, lang: Language) -> str:
     return min(years)[1] if years else ""
 
 
+def _start_year(sent: str, m: re.Match, name_end: int, role: str, lang: Language) -> str:
+    """The year a role began, where the words say it: 'since 2010' after the name (before any other role phrase),
+    'Since 2021, X has been an observer', a founding member 'in 1999'; else empty."""
+    words = lang.partnership_words.get("since_words" if role != "founding_member" else "founded_words")
+    if words is None:
+        return ""
+    rest = sent[name_end:]
+    nxt = [r.regex.search(rest) for r in lang.partnership_roles]
+    stop = min([x.start() for x in nxt if x] + [len(rest)])
+    y = re.search(r"^[^;]*?\b(?:" + words.pattern + r")\s+((?:19|20)\d{2})\b", rest[:stop], re.IGNORECASE)
+    if y:
+        return y.group(1)
+    y = re.match(r"^\s*(?:" + words.pattern + r")\s+((?:19|20)\d{2})\s*,", sent[:m.start()], re.IGNORECASE)
+    return y.group(1) if y else ""
+
+
 def partnership_candidates(blocks: list[Block], lang: Language | None = None) -> list[PartnershipCandidate]:
     lang = lang or load_language()
     out: list[PartnershipCandidate] = []
@@ -122,7 +138,8 @@ def partnership_candidates(blocks: list[Block], lang: Language | None = None) ->
                         if key in seen:
                             continue
                         seen.add(key)
-                        year = _year(sent, m.start(), lang) if rule.value == "pro_tempore_presidency" else ""
+                        year = _year(sent, m.start(), lang) if rule.value == "pro_tempore_presidency" else \
+                            _start_year(sent, m, end, rule.value, lang)
                         pid = f"{slug(name)[:60]}-{_ROLE_SLUG[rule.value]}" + (f"-{year}" if year else "")
                         out.append(PartnershipCandidate(pid, full, kind, rule.value, year, sent, b.section, b.line,
                                                         rule.name, m.group(0).strip(),
