@@ -32,7 +32,7 @@ def test_a_local_profile_speaks_of_the_city(tmp_path, monkeypatch):
     monkeypatch.setenv("MGI_PROFILE_PATH", str(tmp_path))
     city = load_profile("XEX-2019", use_cache=False)
     assert (city.is_local, city.place, city.short_name) == (True, "city", "Exampleton")
-    assert city.full_name == "City of Exampleton (city), Republic of Examplia"
+    assert city.full_name == "City of Exampleton, Republic of Examplia"
     assert city.place_key != city.mgi["iso3"]  # never an edition of its country
     intro = profile_intro_md(city)
     assert "city's first MGI profile" in intro and "City of Exampleton" in intro and "country" not in intro

@@ -66,9 +66,9 @@ class Profile:
 
     @property
     def full_name(self) -> str:
-        """'Carmora (city), Republic of Examplia' for a local profile; the country for a national one."""
+        """'City of Carmora, Republic of Velsaria' for a local profile; the country for a national one."""
         if self.is_local:
-            return f"{self.mgi.get('locality') or self.short_name} ({self.place}), {self.mgi['country']}"
+            return f"{self.mgi.get('locality') or self.short_name}, {self.mgi['country']}"
         return self.mgi["country"]
 
     @property

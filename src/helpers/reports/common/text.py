@@ -19,7 +19,7 @@ def plural(n: int, word: str) -> str:
 def profile_intro_md(profile) -> str:
     """Which profile this is: country, edition, years, baseline and citation."""
     m = profile.mgi
-    level = f" ({esc(LEVEL_LABELS['local'].lower())} of the {esc(profile.place)})" if profile.is_local else ""
+    level = f" ({esc(LEVEL_LABELS['local'].lower())}: a {esc(profile.place)})" if profile.is_local else ""
     lines = [f"**{esc(profile.full_name)} — Migration Governance Indicators, {esc(m['edition'])}**{level} "
              f"(assessment {esc(m['assessment_year'])}, published {esc(m['publication_year'])})."]
     if m.get("baseline_year") is not None:
