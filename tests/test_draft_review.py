@@ -112,12 +112,17 @@ def test_an_unreviewed_candidate_never_reaches_a_table(drafted):
 
 def test_accept_changes_nothing_when_the_rows_do_not_validate(drafted, capsys):
     review.decide_all(drafted, "findings", "accept")
-    key = review.candidates(drafted, "findings")[0]["review_key"]
-    review.decide(drafted, "findings", key, "edit", domain="nowhere")
+    first = review.candidates(drafted, "findings")[0]
+    with pytest.raises(BadParameter, match="'nowhere' is not allowed in domain"):  # refused when typed
+        review.decide(drafted, "findings", first["review_key"], "edit", domain="nowhere")
+    # a quote the profile never says passes the cell check; accept's validation refuses it, naming the candidate
+    review.decide(drafted, "findings", first["review_key"], "edit", evidence="Words the profile never says.")
     before = {p.name: p.read_bytes() for p in drafted.iterdir() if p.is_file()}
     assert cli.main(["accept", "XEX-2022"]) == 1
     err = capsys.readouterr().err
-    assert "no table was changed" in err and "findings.csv, row 2, column 'domain'" in err and "nowhere" in err
+    assert "no table was changed" in err and "Words the profile never says." in err
+    assert f"findings candidate {first['finding_id']} (review key {first['review_key']}), column 'evidence'" in err
+    assert "findings.csv, row" not in err  # not a row of a staged file the person never sees
     assert {p.name: p.read_bytes() for p in drafted.iterdir() if p.is_file()} == before
 
 

@@ -10,6 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from helpers.atomic import write_text
 from helpers.data.schema import TABLES, TABLES_BY_NAME
 
 DESCRIPTOR = "datapackage.json"
@@ -58,8 +59,7 @@ def write_descriptor(profile_dir: Path) -> Path:
     path = profile_dir / DESCRIPTOR
     metadata = json.loads(path.read_text(encoding="utf-8"))
     metadata["resources"] = expected_resources(metadata)
-    path.write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
+    return write_text(path, json.dumps(metadata, indent=2, ensure_ascii=False) + "\n")
 
 
 def data_hash(profile_dir: Path, metadata: dict) -> str:

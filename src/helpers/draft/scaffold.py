@@ -18,6 +18,7 @@ from pathlib import Path
 from helpers.draft.candidates import write_candidate_files, write_csv
 from helpers.draft.extract import Draft, draft_from_text
 from helpers.draft.pdf.source import PdfSource
+from helpers.data.domains import DOMAIN_IDS
 from helpers.data.datapackage import DESCRIPTOR, TODO, expected_resources, sha256_file, todo_fields
 from helpers.paths import PROFILE_ID, BadParameter, check_plain_name, profiles_home
 
@@ -78,8 +79,24 @@ def _check_source(source: Path) -> tuple[str, str]:
 
 # --- the descriptor -----------------------------------------------------------------------------------
 
+def domain_headings(draft: Draft) -> dict[str, str]:
+    """The profile's own heading of each MGI domain, as printed (the progress report shows it); TODO where the
+    draft found none."""
+    from helpers.draft.layout import _printed_heading
+
+    found: dict[str, str] = {}
+    blocks = draft.blocks
+    for b, nxt in zip(blocks, blocks[1:]):  # the domain's heading: a heading right before its findings headings
+        if b.heading and b.domain in DOMAIN_IDS and b.domain not in found and not b.kind and nxt.heading \
+                and nxt.domain == b.domain and not b.section.startswith(nxt.section):
+            text = _printed_heading(b.text)
+            found[b.domain] = text[:1] + text[1:].lower() if text.isupper() else text
+    return {d: found.get(d, TODO) for d in DOMAIN_IDS}
+
+
 def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: int, source_file: str,
-                      source_sha256: str) -> dict:
+                      source_sha256: str, headings: dict[str, str] | None = None,
+                      fictional: bool | None = None) -> dict:
     """datapackage.json for a new profile: what is known, and TODO where a person must fill it in."""
     country_text = country or TODO
     mgi = {
@@ -100,8 +117,10 @@ def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: 
         "source_sha256": source_sha256,
         "source_license": TODO,
         "data_version": DATA_VERSION,
-        "fictional": TODO,
+        "fictional": TODO if fictional is None else fictional,
         "absent_tables": {},
+        # the profile's heading of each domain, as printed (mgi validate requires all six)
+        "domain_headings": headings or {d: TODO for d in DOMAIN_IDS},
     }
     metadata = {
         "name": f"mgi-{profile_id.lower()}",
@@ -193,7 +212,7 @@ def write_candidates(draft: Draft, folder: Path) -> tuple[dict[str, int], dict[s
 # --- the command --------------------------------------------------------------------------------------
 
 def new_profile(profile_id: str, source: str | Path, *, country: str | None = None, iso3: str | None = None,
-                year: int | None = None, home: Path | None = None) -> Drafted:
+                year: int | None = None, home: Path | None = None, fictional: bool = False) -> Drafted:
     """Scaffold <home>/<profile_id>/ (home: data/profiles) from a source text; never overwrites anything."""
     check_profile_id(profile_id)
     id_iso3, id_year = profile_id.split("-")
@@ -232,7 +251,8 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
             shutil.copyfile(source, work / source_name)  # byte for byte: the source stays unaltered
             digest = sha256_file(work / source_name)
         metadata = skeleton_metadata(profile_id, country=country, iso3=id_iso3, year=int(id_year),
-                                     source_file=source_name, source_sha256=digest)
+                                     source_file=source_name, source_sha256=digest,
+                                     headings=domain_headings(draft), fictional=True if fictional else None)
         if pdf is not None:
             metadata["mgi"].update(pdf.metadata())
             metadata["resources"] = expected_resources(metadata)
