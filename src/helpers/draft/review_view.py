@@ -109,8 +109,15 @@ class Review:
     def decide(self, key: str, decision: str, note: str = "", **edits: str) -> dict:
         return review.decide(self.path, self.table, key, decision, note, **edits)
 
-    def accept_all_open(self) -> int:
-        return review.decide_all(self.path, self.table, "accept")
+    def accept_all_open(self, rule: str | None = None) -> int:
+        """Accept every open candidate of the table (only those `rule` proposed, if given)."""
+        return review.decide_all(self.path, self.table, "accept", rule=rule)
+
+    def grid(self):
+        """The table's candidates as a grid: filter, decide in place, bulk decisions (helpers.draft.review_grid)."""
+        from helpers.draft.review_grid import ReviewGrid
+
+        return ReviewGrid(self.path, self.table)
 
 
 def source_paragraphs(profile_dir: Path) -> list[str]:

@@ -8,13 +8,12 @@ lists exactly what a person still has to write, and nothing unreviewed can pass 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers import atomic
 from helpers.draft.candidates import write_candidate_files, write_csv
 from helpers.draft.extract import Draft, draft_from_text
 from helpers.draft.pdf.source import PdfSource
@@ -243,8 +242,7 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
                            "well-developed areas / areas for further development were found; nothing was written.")
 
     home.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{profile_id}.", dir=home))
-    try:
+    with atomic.staging_dir(target) as work:  # the whole folder, then one rename; nothing half-made is left
         if pdf is not None:  # the PDF byte for byte, its text beside it, SOURCE.md
             digest = pdf.write(work, profile_id)
         else:
@@ -258,12 +256,10 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
             metadata["resources"] = expected_resources(metadata)
         (work / DESCRIPTOR).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         files, notes = write_candidates(draft, work / DRAFT_DIR)
-        if target.exists():  # pragma: no cover - someone made it while we were drafting
-            raise BadParameter(f"{target} appeared while drafting; nothing was written.")
-        os.rename(work, target)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+        try:
+            atomic.place_new_dir(work, target)
+        except FileExistsError:  # pragma: no cover - someone made it while we were drafting
+            raise BadParameter(f"{target} appeared while drafting; nothing was written.") from None
     return Drafted(profile_id, target, source_name, digest, todo_fields(metadata), files, notes,
                    pdf.pdf_name if pdf is not None else None)
 
@@ -311,20 +307,17 @@ def redraft(profile_id: str, source: str | Path, *, home: Path | None = None) ->
                            "well-developed areas / areas for further development were found; nothing was written.")
     meta = json.loads((target / DESCRIPTOR).read_text(encoding="utf-8"))
     name = meta["mgi"]["source_file"]
-    work = Path(tempfile.mkdtemp(prefix=f".{profile_id}.redraft.", dir=home))
-    try:
+    with atomic.staging_dir(target) as work:
         shutil.copyfile(source, work / name)
         digest = sha256_file(work / name)
         files, notes = write_candidates(draft, work / DRAFT_DIR)
         meta["mgi"]["source_sha256"] = digest
         meta["resources"] = expected_resources(meta)
         (work / DESCRIPTOR).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        for f in sorted((work / DRAFT_DIR).iterdir()):
-            os.replace(f, target / DRAFT_DIR / f.name)
-        os.replace(work / name, target / name)
-        os.replace(work / DESCRIPTOR, target / DESCRIPTOR)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        for f in sorted((work / DRAFT_DIR).iterdir()):  # each file whole (the decisions are kept)
+            atomic.copy_file(f, target / DRAFT_DIR / f.name)
+        atomic.copy_file(work / name, target / name)
+        atomic.copy_file(work / DESCRIPTOR, target / DESCRIPTOR)
     from helpers.draft.candidates import TABLE_ORDER, read_csv
 
     keys = {r["review_key"] for t in TABLE_ORDER for r in read_csv(target / DRAFT_DIR / f"{t}.candidates.csv")}
