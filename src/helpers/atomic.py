@@ -111,6 +111,11 @@ def swap_dir(src: Path, dest: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def move(src: Path, dest: Path) -> None:
+    """Move a finished file over `dest` in one rename (same file system)."""
+    os.replace(src, dest)
+
+
 def place_new_dir(src: Path, dest: Path) -> None:
     """Move a complete new folder to `dest`, which must not exist (FileExistsError if it appeared meanwhile)."""
     if Path(dest).exists():

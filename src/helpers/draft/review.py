@@ -272,4 +272,10 @@ def accepted_rows(profile_dir: Path, table: str) -> list[dict[str, str]]:
     return out
 
 
-from helpers.draft.accept import AcceptFailed, Accepted, accept, accept_text  # noqa: E402,F401  (re-exported)
+def __getattr__(name: str):
+    """`review.accept` and its results, re-exported from helpers.draft.accept (imported when first used)."""
+    if name in ("AcceptFailed", "Accepted", "accept", "accept_text"):
+        from helpers.draft import accept as _accept
+
+        return getattr(_accept, name)
+    raise AttributeError(name)
