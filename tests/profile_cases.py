@@ -120,15 +120,16 @@ def sentences(raw: str) -> list[str]:
     return out
 
 
-NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+million)?(?![\w/-]|[.,]\d)")
+NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion))?(?![\w/-]|[.,]\d)")
 
 
 def numbers_in(sentence: str) -> list[tuple[float, int, int]]:
-    """(value, start, end) of every number written with digits (1,049,970 -> 1049970; 1.2 million -> 1200000)."""
+    """(value, start, end) of every number written with digits (1,049,970 -> 1049970; 1.2 million -> 1200000;
+    USD 2.4 billion -> 2400000000, as the codebook asks)."""
     out = []
     for m in NUMBER.finditer(sentence):
         value = float(m.group(1).replace(",", ""))
         if m.group(2):
-            value *= 1_000_000
+            value *= 1_000_000_000 if m.group(2).strip() == "billion" else 1_000_000
         out.append((value, m.start(), m.end()))
     return out

@@ -176,3 +176,26 @@ def test_review_view_shows_passage_and_what_is_left(drafted):
     assert key not in r.to_decide_md(limit=50)
     with pytest.raises(BadParameter, match="Unknown table"):
         open_review("XEX-2022", "tables")
+
+
+def test_new_profile_fictional_goes_under_tests_profiles_marked_fictional(home, capsys):
+    assert cli.main(["new-profile", "XEX-2031", "--source", str(SOURCE), "--fictional"]) == 0
+    folder = project_root() / "tests" / "profiles" / "XEX-2031"
+    meta = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert meta["mgi"]["fictional"] is True and (folder / "draft" / "findings.candidates.csv").is_file()
+    assert not (profiles_home() / "XEX-2031").exists()
+    # the domain headings the progress report shows are drafted from the text, as printed
+    ref = json.loads((FICTIONAL / "datapackage.json").read_text(encoding="utf-8"))["mgi"]["domain_headings"]
+    assert meta["mgi"]["domain_headings"] == ref
+
+
+def test_validate_requires_every_domain_heading(home, tmp_path):
+    from helpers.data.validate import check_profile
+    from profile_cases import copy_profile
+
+    folder = copy_profile("XEX-2022", tmp_path / "copies")
+    meta = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    del meta["mgi"]["domain_headings"]["partnerships"]
+    (folder / "datapackage.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    problems = [p.format() for p in check_profile(folder).problems]
+    assert any("domain_headings" in p and "partnerships" in p for p in problems), problems
