@@ -87,7 +87,7 @@ def test_a_whole_review_through_the_workbook(drafted, tmp_path, capsys):
         for r in range(2, ws.max_row + 1):
             if table == "statistics" and not ws.cell(r, col["unit"]).value:
                 ws.cell(r, col[DECISION]).value = "reject"  # MiGOF's "3 and 3": methodology, not a figure
-                ws.cell(r, col["note"]).value = "methodology, not a figure"
+                ws.cell(r, col["review_note"]).value = "methodology, not a figure"
                 rejected.append(ws.cell(r, col[KEY]).value)
             elif table == "errata":
                 ws.cell(r, col["extracts_use"]).value = "the body's wording"  # a changed cell, no decision: edit
@@ -106,6 +106,7 @@ def test_a_whole_review_through_the_workbook(drafted, tmp_path, capsys):
     assert counts["statistics"].rejected == len(rejected) > 0  # rows (two may share one key)
     assert counts["errata"].edited == counts["errata"].candidates > 0
     assert counts["findings"].edited == 1
+    assert {review.load_decisions(drafted)[k]["note"] for k in rejected} == {"methodology, not a figure"}
     decisions = review.load_decisions(drafted)
     assert all(d["decided_at"].endswith("Z") for d in decisions.values())
     # a round trip with no change changes nothing

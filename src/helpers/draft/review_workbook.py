@@ -32,7 +32,7 @@ LISTS = "lists"  # hidden sheet holding the allowed values the drop-downs offer
 DECISION = "decision"
 KEY = "review_key"
 HELP = ["passage", "review_rule", "review_matched", "review_hint"]
-NOTE, DECIDED_AT = "note", "decided_at"
+NOTE, DECIDED_AT = "review_note", "decided_at"  # the decision's note (a table may have a note field)
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 FILL = {"accept": "#DDEEDD", "edit": "#FFF2CC", "reject": "#E7E6E6"}  # light: the text stays readable
 OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
