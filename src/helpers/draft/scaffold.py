@@ -279,7 +279,8 @@ def summary_text(d: Drafted) -> str:
     lines += [
         "Next steps:",
         f"  1. Fill every TODO in {DESCRIPTOR} ({DRAFT_DIR}/metadata.candidates.csv has values the source states).",
-        f"  2. Review the candidates: open notebooks/review_draft.ipynb (profile={d.profile_id!r}) in JupyterLab,",
+        f"  2. Review the candidates: in a spreadsheet (mgi review {d.profile_id} --workbook review.xlsx, then",
+        f"     --apply review.xlsx) or in JupyterLab (notebooks/review_draft.ipynb, profile={d.profile_id!r}):",
         "     accept, edit or reject each one (decisions are kept in draft/decisions.csv).",
         f"  3. `mgi review {d.profile_id}` counts what is decided; `mgi accept {d.profile_id}` writes the accepted",
         "     rows into the tables and validates them (nothing is written if they do not validate).",
