@@ -7,11 +7,11 @@ candidate whose quote overlaps a key row of its table is accepted when its cells
 key's values typed into the cells that differ) otherwise; a candidate matching no key row is rejected. Those
 decisions are then carried out as a person would, and every action is timed:
 
-- workbook: `mgi review --workbook`, then in the workbook (openpyxl standing in for the spreadsheet program) one
-  drop-down choice per candidate and one typed cell per edit, save, `mgi review --apply`, `mgi accept`;
-- grid: through the grid widget's cell-change event (what the browser sends when a cell is typed into), with the
-  bulk call `grid.accept_all_open(rule=...)` wherever every open candidate of a rule is accepted unchanged,
-  then `mgi accept`.
+- workbook: `mgi review --workbook`, then in the workbook (openpyxl standing in for the spreadsheet program) the
+  decisions and the typed cells, save, `mgi review --apply`, `mgi accept`
+  ('accept' filled down each sheet's decision column once, then the rejects chosen and the edits typed);
+- grid: through the grid widget's cell-change event (what the browser sends when a cell is typed into): the edits
+  typed and the rejects chosen, then one bulk call `grid.accept_all_open()` per table; then `mgi accept`.
 
 Measured: the number of actions of each kind and the machine time of each (what the person waits for). A person's
 time is not measured here (no person did this review): the estimate multiplies the counted actions by the seconds
@@ -216,7 +216,9 @@ def report(pid: str, wb: dict, grid: dict) -> str:
         machine = ", ".join(f"{k} {v:.2f} s" for k, v in r["machine"].items())
         lines.append(f"| {name} | {r['choices']} | {r['cells']} | {r['bulk']} ({r['bulk_rows']}) | {machine} | "
                      f"{r['per_action_ms']:.0f} ms | {r['accept']} | {person_minutes(r):.0f} min |")
-    lines += ["", "Person time is an estimate, not a measurement: counted actions × assumed seconds per action "
+    lines += ["", f"Left as drafted even where the key differs: {', '.join(sorted(KEEP))} and the ids (the "
+              "draft's are as good as the key's). Rows the draft missed (to be written by hand) are not counted.",
+              "", "Person time is an estimate, not a measurement: counted actions × assumed seconds per action "
               f"({', '.join(f'{k} {v} s' for k, v in PERSON_SECONDS.items())}). The machine times are measured "
               "(time.perf_counter) on the 2-core shared machine this project runs on; for the workbook, 'mean "
               "wait per action' is the time openpyxl took to set one cell (the spreadsheet program's own time "
