@@ -37,6 +37,7 @@ RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 FILL = {"accept": "#DDEEDD", "edit": "#FFF2CC", "reject": "#E7E6E6"}  # light: the text stays readable
 OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 FIXED_DATE = dt.datetime(1980, 1, 1)
+WRAPPED = {"passage", "evidence", "summary", "review_hint", "measure", "title_en", "label", "review_rule"}
 
 
 class WorkbookRefused(Exception):
@@ -85,6 +86,7 @@ def write_workbook(profile_dir: Path, target: Path) -> Path:
             "text": {}, "wrap": {"text_wrap": True}, "head": {"bold": True, "bg_color": "#D9E1F2", "border": 1,
                                                                "text_wrap": True},
             "risky": {"quote_prefix": True}, "edited": {"italic": True, "font_color": "#7F6000"},
+            "edited_wrap": {"italic": True, "font_color": "#7F6000", "text_wrap": True},
             "bold": {"bold": True}}.items()}
         fills = {d: wb.add_format({"bg_color": c}) for d, c in FILL.items()}
         _about(wb, profile_dir, fmt)
@@ -98,14 +100,17 @@ def write_workbook(profile_dir: Path, target: Path) -> Path:
             ws = wb.add_worksheet(table)
             cols = columns(table)
             fields = TABLES_BY_NAME[table].field_names
+            widths = {}
             for c, name in enumerate(cols):
                 ws.write_string(0, c, name, fmt["head"])
-                wide = name in ("passage", "evidence", "summary", "review_hint", "measure", "title_en", "label")
-                ws.set_column(c, c, 60 if name == "passage" else 40 if wide else 14 if name != KEY else 13,
-                              fmt["wrap"] if wide else None)
+                wide = name in WRAPPED
+                widths[name] = 60 if name == "passage" else 40 if wide else 14 if name != KEY else 13
+                ws.set_column(c, c, widths[name], fmt["wrap"] if wide else fmt["text"])
+            ws.set_row(0, 30)
             for r, row in enumerate(rows, start=1):
                 d = decisions.get(row[KEY])
                 cells = _current(row, d, fields)
+                ws.set_row(r, _height(row, cells, widths, paragraphs))
                 edited = set(review.edits_of(d))
                 for c, name in enumerate(cols):
                     if name == DECISION:
@@ -121,7 +126,8 @@ def write_workbook(profile_dir: Path, target: Path) -> Path:
                         continue
                     else:
                         value = row.get(name, "")
-                    f = fmt["edited"] if name in edited else fmt["wrap"] if name in ("evidence", "summary") else None
+                    f = fmt["edited_wrap" if name in WRAPPED else "edited"] if name in edited \
+                        else fmt["wrap"] if name in WRAPPED else fmt["text"]
                     _text(ws, r, c, value, f, fmt)
             last = len(rows)
             ws.data_validation(1, 0, last, 0, {"validate": "list", "source": list(review.CHOICES),
@@ -149,6 +155,14 @@ def write_workbook(profile_dir: Path, target: Path) -> Path:
             ws.repeat_rows(0)
         wb.close()
     return target
+
+
+def _height(row: dict[str, str], cells: dict[str, str], widths: dict[str, int], paragraphs: list[str]) -> float:
+    """Points for a row whose wrapped cells show all their text (up to a cap; the cell holds it all anyway)."""
+    texts = {name: cells.get(name, row.get(name, "")) or "" for name in widths if name in WRAPPED}
+    texts["passage"] = "".join(passage_parts(paragraphs, row))
+    lines = max((len(t) // max(1, int(widths[n] * 1.1)) + 1 for n, t in texts.items() if n in widths), default=1)
+    return min(15 * lines, 180)
 
 
 def _text(ws, r: int, c: int, value: str, f, fmt) -> None:
@@ -187,6 +201,8 @@ def _about(wb, profile_dir: Path, fmt) -> None:
     ]
     ws.set_column(0, 0, 12)
     ws.set_column(1, 1, 110, fmt["wrap"])
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     for i, (k, v) in enumerate(lines):
         ws.write_string(i, 0, k, fmt["bold"])
         ws.write_string(i, 1, v, fmt["wrap"])
