@@ -10,7 +10,6 @@ import hashlib
 import json
 from pathlib import Path
 
-from helpers.atomic import write_text
 from helpers.data.schema import TABLES, TABLES_BY_NAME
 
 DESCRIPTOR = "datapackage.json"
@@ -59,7 +58,8 @@ def write_descriptor(profile_dir: Path) -> Path:
     path = profile_dir / DESCRIPTOR
     metadata = json.loads(path.read_text(encoding="utf-8"))
     metadata["resources"] = expected_resources(metadata)
-    return write_text(path, json.dumps(metadata, indent=2, ensure_ascii=False) + "\n")
+    path.write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
 
 
 def data_hash(profile_dir: Path, metadata: dict) -> str:

@@ -106,7 +106,7 @@ class Review:
 
     # --- deciding -------------------------------------------------------------------------------------
 
-    def decide(self, key: str, decision: str, note: str = "", **edits: str) -> dict:
+    def decide(self, key: str, decision: str, note: str | None = None, **edits: str) -> dict:
         return review.decide(self.path, self.table, key, decision, note, **edits)
 
     def accept_all_open(self, rule: str | None = None) -> int:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from helpers import atomic
 from helpers.paths import notebooks_dir
 from helpers.run import kernels
 from helpers.run.keys import REPORT_RECORD, file_hashes
@@ -128,4 +127,4 @@ def export_html(executed: Path, target: Path, *, keep_code: bool) -> None:
 
     nb = nbformat.read(str(executed), as_version=4)
     body, _ = _exporter(keep_code).from_notebook_node(nb)
-    atomic.write_text(target, body)
+    target.write_text(body, encoding="utf-8")
