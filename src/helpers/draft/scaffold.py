@@ -94,8 +94,7 @@ def domain_headings(draft: Draft) -> dict[str, str]:
 
 
 def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: int, source_file: str,
-                      source_sha256: str, headings: dict[str, str] | None = None,
-                      fictional: bool | None = None) -> dict:
+                      source_sha256: str) -> dict:
     """datapackage.json for a new profile: what is known, and TODO where a person must fill it in."""
     country_text = country or TODO
     mgi = {
@@ -116,10 +115,10 @@ def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: 
         "source_sha256": source_sha256,
         "source_license": TODO,
         "data_version": DATA_VERSION,
-        "fictional": TODO if fictional is None else fictional,
+        "fictional": TODO,
         "absent_tables": {},
-        # the profile's heading of each domain, as printed (mgi validate requires all six)
-        "domain_headings": headings or {d: TODO for d in DOMAIN_IDS},
+        # the profile's heading of each domain, as printed (mgi validate requires all six; new_profile drafts them)
+        "domain_headings": {d: TODO for d in DOMAIN_IDS},
     }
     metadata = {
         "name": f"mgi-{profile_id.lower()}",
@@ -249,11 +248,14 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
             shutil.copyfile(source, work / source_name)  # byte for byte: the source stays unaltered
             digest = sha256_file(work / source_name)
         metadata = skeleton_metadata(profile_id, country=country, iso3=id_iso3, year=int(id_year),
-                                     source_file=source_name, source_sha256=digest,
-                                     headings=domain_headings(draft), fictional=True if fictional else None)
+                                     source_file=source_name, source_sha256=digest)
         if pdf is not None:
             metadata["mgi"].update(pdf.metadata())
             metadata["resources"] = expected_resources(metadata)
+
+        metadata["mgi"]["domain_headings"] = domain_headings(draft)  # as printed; TODO where none was found
+        if fictional:  # mgi new-profile --fictional: a made-up profile for tests
+            metadata["mgi"]["fictional"] = True
         (work / DESCRIPTOR).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         files, notes = write_candidates(draft, work / DRAFT_DIR)
         try:
