@@ -32,8 +32,8 @@ def drafted(tmp_path, monkeypatch):
     return d.path
 
 
-def _write(tmp_path, capsys) -> Path:
-    out = tmp_path / "review.xlsx"
+def _write(tmp_path, capsys, name: str = "review.xlsx") -> Path:
+    out = tmp_path / name
     assert cli.main(["review", "XEX-2022", "--workbook", str(out)]) == 0
     capsys.readouterr()
     return out
@@ -173,7 +173,7 @@ def test_a_workbook_saved_by_libreoffice_still_applies(drafted, tmp_path, capsys
     assert "An earlier edit." in d[review.candidates(drafted, "findings")[0]["review_key"]]["edits"]
     # written again and saved by LibreOffice without a change: nothing changes
     before = _decisions_bytes(drafted)
-    again = _write(tmp_path, capsys)
+    again = _write(tmp_path, capsys, "again.xlsx")
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
                     "--convert-to", "xlsx", "--outdir", str(lo), str(again)], capture_output=True, timeout=180)
     assert cli.main(["review", "XEX-2022", "--apply", str(lo / again.name)]) == 0
@@ -207,3 +207,17 @@ def test_clearing_a_decision_reopens_the_candidate(drafted, tmp_path, capsys):
 def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def test_a_workbook_is_never_overwritten_before_it_is_applied(drafted, tmp_path, capsys):
+    out = _write(tmp_path, capsys)
+    wb = openpyxl.load_workbook(out)
+    wb["findings"].cell(2, 1).value = "accept"
+    wb.save(out)
+    saved = out.read_bytes()
+    assert cli.main(["review", "XEX-2022", "--workbook", str(out)]) == 2  # would lose the decision typed in it
+    assert "already exists" in capsys.readouterr().err and out.read_bytes() == saved
+    # apply it and write it anew in one command: the decision is taken, then shown in the new workbook
+    assert cli.main(["review", "XEX-2022", "--apply", str(out), "--workbook", str(out)]) == 0
+    assert openpyxl.load_workbook(out)["findings"].cell(2, 1).value == "accept"
+    assert len(review.load_decisions(drafted)) == 1

@@ -281,13 +281,11 @@ def cmd_review(args) -> int:
     from helpers.draft.review import counts_text, open_candidates, review_counts, stale_decisions
 
     path = _draft_folder(args.profile_id)
-    if args.workbook:
-        from helpers.draft.review_workbook import write_workbook
-
-        out = write_workbook(path, Path(args.workbook))
-        print(f"wrote {out}: one sheet per table; choose accept, edit or reject in the 'decision' column, change "
-              f"cells where needed, save, then: mgi review {args.profile_id} --apply {out}")
-    if args.apply:
+    if args.workbook and Path(args.workbook).exists() and not args.force and \
+            Path(args.workbook).resolve() != Path(args.apply or "").resolve():
+        raise BadParameter(f"{args.workbook} already exists and may hold decisions not yet applied: apply it first "
+                           f"(mgi review {args.profile_id} --apply {args.workbook}), give another name, or --force.")
+    if args.apply:  # first, so that --apply X --workbook X takes X's decisions, then writes X anew
         from helpers.draft.review_workbook import WorkbookRefused, apply_workbook
 
         try:
@@ -298,6 +296,12 @@ def cmd_review(args) -> int:
                 print("  " + line, file=sys.stderr)
             return 1
         print(f"applied {args.apply}: {done.text()}")
+    if args.workbook:
+        from helpers.draft.review_workbook import write_workbook
+
+        out = write_workbook(path, Path(args.workbook))
+        print(f"wrote {out}: one sheet per table; choose accept, edit or reject in the 'decision' column, change "
+              f"cells where needed, save, then: mgi review {args.profile_id} --apply {out}")
     print(counts_text(args.profile_id, review_counts(path), stale_decisions(path), open_candidates(path),
                       limit=args.open))
     return 0
@@ -351,6 +355,7 @@ def add_draft_parsers(sub) -> None:
                    "decision drop-down per candidate, the cells with their allowed values, the passage and the rule")
     r.add_argument("--apply", metavar="FILE.xlsx", help="take the decisions and changed cells of a review workbook "
                    "(all or nothing: an invalid cell is refused naming its sheet and cell)")
+    r.add_argument("--force", action="store_true", help="with --workbook: replace an existing file")
     r.add_argument("--open", type=int, default=10, metavar="N", help="list up to N open candidates per table "
                    "(default 10)")
     r.set_defaults(func=cmd_review)
