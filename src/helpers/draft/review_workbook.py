@@ -81,7 +81,9 @@ def write_workbook(profile_dir: Path, target: Path) -> Path:
     with atomic.atomic_output(target) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), OPTIONS)
         wb.set_properties({"title": f"Review of the draft of {profile_dir.name}", "created": FIXED_DATE})
-        base = {"valign": "top", "font_size": 10}
+        # every cell formatted as text ('@'), so that what a person types stays as typed: '2020-03' is not turned
+        # into a date, '1.50' keeps its zero, a year stays four digits
+        base = {"valign": "top", "font_size": 10, "num_format": "@"}
         fmt = {name: wb.add_format(base | extra) for name, extra in {
             "text": {}, "wrap": {"text_wrap": True}, "head": {"bold": True, "bg_color": "#D9E1F2", "border": 1,
                                                                "text_wrap": True},
