@@ -203,3 +203,15 @@ def test_every_writer_uses_the_one_atomic_module():
             if needle in text:
                 offenders.append(f"{path.relative_to(src)}: {needle}")
     assert not offenders, offenders
+
+
+def test_mgi_review_during_an_accept_leaves_the_accept_its_stage(home, capsys):
+    """`mgi review` recovers a half-done swap but never removes a folder an accept is building right now."""
+    d = new_profile("XEX-2022", SOURCE)
+    with atomic.staging_dir(d.path) as stage:
+        (stage / "being-built.txt").write_text("an accept is writing here")
+        assert cli.main(["review", "XEX-2022"]) == 0
+        assert (stage / "being-built.txt").is_file()
+    with pytest.raises(FileNotFoundError):
+        atomic.swap_dir(d.path.parent / "no-such-stage", d.path)  # never moves the old folder aside for nothing
+    assert (d.path / "datapackage.json").is_file()

@@ -101,6 +101,8 @@ def swap_dir(src: Path, dest: Path) -> None:
     (or `recover_dirs` for a folder of such folders) renames the old folder back.
     """
     src, dest = Path(src), Path(dest)
+    if not src.is_dir():
+        raise FileNotFoundError(f"{src}: the new folder to swap in is not there")
     if dest.exists() and _exchange(src, dest):
         shutil.rmtree(src, ignore_errors=True)  # src now holds the old folder
         return
@@ -123,15 +125,16 @@ def place_new_dir(src: Path, dest: Path) -> None:
     os.rename(src, dest)
 
 
-def recover_swap(dest: Path) -> None:
-    """Finish or undo a swap of `dest` that a killed process left half-done, and drop its leftover stages."""
+def recover_swap(dest: Path, *, drop_stages: bool = True) -> None:
+    """Finish or undo a swap of `dest` that a killed process left half-done, and (unless told not to: a writer
+    may be building one right now) drop its leftover stages. Call it where no other writer of `dest` can run."""
     dest = Path(dest)
     for old in sorted(dest.parent.glob(f".{dest.name}{OLD_MARK}*")):
         if dest.exists():
             shutil.rmtree(old, ignore_errors=True)  # the new folder made it: the old one is garbage
         else:
             os.replace(old, dest)  # killed between the two renames: the old folder comes back
-    for stage in leftover_stages(dest):
+    for stage in leftover_stages(dest) if drop_stages else []:
         shutil.rmtree(stage, ignore_errors=True)
 
 
@@ -140,4 +143,4 @@ def recover_dirs(parent: Path) -> None:
     if not Path(parent).is_dir():
         return
     for old in Path(parent).glob(f"*/.*{OLD_MARK}*"):
-        recover_swap(old.with_name(old.name[1:].split(OLD_MARK)[0]))
+        recover_swap(old.with_name(old.name[1:].split(OLD_MARK)[0]), drop_stages=False)

@@ -269,8 +269,8 @@ def _draft_folder(profile_id: str) -> Path:
     from helpers.paths import check_plain_name, profile_search_path
 
     check_plain_name(profile_id, "Profile id")
-    for base in profile_search_path():  # a swap an accept left half-done (where no atomic exchange exists)
-        atomic.recover_swap(base / profile_id)
+    for base in profile_search_path():  # a swap an accept left half-done (where no atomic exchange exists);
+        atomic.recover_swap(base / profile_id, drop_stages=False)  # an accept running now keeps its stage
     path = find_profile(profile_id)
     if not (path / DRAFT_DIR).is_dir():
         raise BadParameter(f"{path} has no {DRAFT_DIR}/ folder: nothing to review (start with mgi new-profile).")
