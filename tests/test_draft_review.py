@@ -112,12 +112,17 @@ def test_an_unreviewed_candidate_never_reaches_a_table(drafted):
 
 def test_accept_changes_nothing_when_the_rows_do_not_validate(drafted, capsys):
     review.decide_all(drafted, "findings", "accept")
-    key = review.candidates(drafted, "findings")[0]["review_key"]
-    review.decide(drafted, "findings", key, "edit", domain="nowhere")
+    first = review.candidates(drafted, "findings")[0]
+    with pytest.raises(BadParameter, match="'nowhere' is not allowed in domain"):  # refused when typed
+        review.decide(drafted, "findings", first["review_key"], "edit", domain="nowhere")
+    # a quote the profile never says passes the cell check; accept's validation refuses it, naming the candidate
+    review.decide(drafted, "findings", first["review_key"], "edit", evidence="Words the profile never says.")
     before = {p.name: p.read_bytes() for p in drafted.iterdir() if p.is_file()}
     assert cli.main(["accept", "XEX-2022"]) == 1
     err = capsys.readouterr().err
-    assert "no table was changed" in err and "findings.csv, row 2, column 'domain'" in err and "nowhere" in err
+    assert "no table was changed" in err and "Words the profile never says." in err
+    assert f"findings candidate {first['finding_id']} (review key {first['review_key']}), column 'evidence'" in err
+    assert "findings.csv, row" not in err  # not a row of a staged file the person never sees
     assert {p.name: p.read_bytes() for p in drafted.iterdir() if p.is_file()} == before
 
 
@@ -173,3 +178,26 @@ def test_review_view_shows_passage_and_what_is_left(drafted):
     assert key not in r.to_decide_md(limit=50)
     with pytest.raises(BadParameter, match="Unknown table"):
         open_review("XEX-2022", "tables")
+
+
+def test_new_profile_fictional_goes_under_tests_profiles_marked_fictional(home, capsys):
+    assert cli.main(["new-profile", "XEX-2031", "--source", str(SOURCE), "--fictional"]) == 0
+    folder = project_root() / "tests" / "profiles" / "XEX-2031"
+    meta = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert meta["mgi"]["fictional"] is True and (folder / "draft" / "findings.candidates.csv").is_file()
+    assert not (profiles_home() / "XEX-2031").exists()
+    # the domain headings the progress report shows are drafted from the text, as printed
+    ref = json.loads((FICTIONAL / "datapackage.json").read_text(encoding="utf-8"))["mgi"]["domain_headings"]
+    assert meta["mgi"]["domain_headings"] == ref
+
+
+def test_validate_requires_every_domain_heading(home, tmp_path):
+    from helpers.data.validate import check_profile
+    from profile_cases import copy_profile
+
+    folder = copy_profile("XEX-2022", tmp_path / "copies")
+    meta = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    del meta["mgi"]["domain_headings"]["partnerships"]
+    (folder / "datapackage.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    problems = [p.format() for p in check_profile(folder).problems]
+    assert any("domain_headings" in p and "partnerships" in p for p in problems), problems

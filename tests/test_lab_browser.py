@@ -106,6 +106,9 @@ STATE = """() => {
                  .filter(i => i.complete && i.naturalWidth > 0).length,
         itables: cells.flatMap(c => c.outputs).filter(o => o.data && /itables_/.test(o.data['text/html'] || '')).length,
         datatables: node.querySelectorAll('table.dataTable').length,
+        grids: node.querySelectorAll('.lm-DataGrid, .p-DataGrid').length,
+        widget_errors: [...node.querySelectorAll('.jp-OutputArea-output')]
+                         .filter(n => /Error displaying widget|model not found/.test(n.innerText)).length,
         tracebacks: [...node.querySelectorAll('.jp-OutputArea-output')]
                       .filter(n => /Traceback \\(most recent call last\\)/.test(n.innerText)).length,
     };
@@ -141,6 +144,8 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(lab, chromium, name):
         if "show(" in code:
             assert state["images"] > 0, f"{name}: the kernel made no chart"
         assert state["shown"] == state["images"], f"{name}: {state['images']} charts made, {state['shown']} shown"
+        if ".widget()" in code:  # the review grid (ipydatagrid) is drawn, not left as a model the page cannot show
+            assert state["grids"] > 0 and state["widget_errors"] == 0, f"{name}: the grid is not shown: {state}"
         if state["itables"]:
             assert state["datatables"] >= state["itables"], f"{name}: searchable tables not built: {state}"
         assert not page.network_requests, f"{name}: the page reached out: {page.network_requests[:5]}"

@@ -11,7 +11,8 @@ from helpers.data.domains import DOMAINS, DOMAIN_IDS, domain_label
 from helpers.paths import project_root
 from helpers.data.schema import RELATIONS, TABLES_BY_NAME
 from profile_cases import (
-    ENGLISH_IDS, INSTRUMENT_NUMBER, PROFILE_IDS, SECTION_HEADING, TEST_PROFILES, key_source_entries, metadata, numbers_in,
+    ENGLISH_IDS, INSTRUMENT_NUMBER, PROFILE_IDS, SECTION_HEADING, TEST_PROFILES, key_source_entries, layout_known,
+    metadata, numbers_in,
     present_tables, read_table, sentences, source_flat, source_raw, split_list,
 )
 
@@ -83,7 +84,12 @@ def test_instrument_domains_include_the_domains_of_findings_citing_them(pid):
 @pytest.mark.parametrize("pid", PROFILE_IDS)
 def test_findings_kind_and_domain_agree_with_their_section(pid):
     bad = []
-    for r in read_table(pid, "findings"):
+    rows = read_table(pid, "findings")
+    layout_known(pid, any(SECTION_HEADING.match(line.strip()) for line in source_raw(pid).splitlines())
+                 and all(r["section"].startswith("Summary of updates") for r in rows
+                         if r["kind"] == "update_since_baseline"), "the numbered findings headings and the "
+                 "'Summary of updates' sections")
+    for r in rows:
         sec = r["section"]
         if r["kind"] == "update_since_baseline":
             ok = sec.startswith("Summary of updates")
@@ -121,6 +127,7 @@ def test_every_subsection_has_findings(pid):
     findings = read_table(pid, "findings")
     headings = [SECTION_HEADING.match(line.strip()) for line in source_raw(pid).splitlines()]
     headings = [(m.group(1), m.group(2), m.string) for m in headings if m]
+    layout_known(pid, bool(headings), "numbered findings headings ('1.1. ...', '1.2. ...')")
     assert len(headings) >= 6, "the pattern found too few x.1/x.2 headings"
     empty = []
     for d, k, line in headings:
@@ -140,6 +147,7 @@ def test_every_summary_of_updates_heading_has_findings(pid):
     if baseline is None:
         assert not any(line.upper().startswith("SUMMARY OF UPDATES SINCE") and "//" not in line for line in lines)
         return
+    layout_known(pid, start_heading in lines, f"the heading {start_heading!r}")
     start = lines.index(start_heading)
     end = next(i for i in range(start, len(lines)) if SECTION_HEADING.match(lines[i]))
     labels = {domain_label(d): d for d in DOMAIN_IDS}
@@ -152,7 +160,7 @@ def test_every_summary_of_updates_heading_has_findings(pid):
 
 @pytest.mark.parametrize("pid", ENGLISH_IDS)
 def test_every_key_source_entry_has_a_sources_row(pid):
-    entries = key_source_entries(source_raw(pid))
+    entries = key_source_entries(source_raw(pid), pid)
     rows = read_table(pid, "sources")
     assert entries, "no Key sources entry found"
     assert len(rows) == len(entries), \

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from helpers import __version__
+from helpers import __version__, atomic
 from helpers.draft.pdf.errors import PdfError
 from helpers.paths import BadParameter, available_profiles, default_profile, find_profile, project_root
 
@@ -73,7 +73,7 @@ def cmd_codebook(args) -> int:
             print(f"{args.output} is out of date; run: mgi codebook", file=sys.stderr)
             return 1
         return 0
-    Path(args.output).write_text(text, encoding="utf-8")
+    atomic.write_text(Path(args.output), text)
     print(f"wrote {args.output}")
     return 0
 
@@ -99,9 +99,6 @@ def cmd_export(args) -> int:
 
 
 def cmd_pdf_to_text(args) -> int:
-    import os
-    import tempfile
-
     from helpers.draft.pdf import Options, convert_pdf
 
     pdf = Path(args.pdf)
@@ -117,15 +114,7 @@ def cmd_pdf_to_text(args) -> int:
 
         written.append((Path(args.record), json.dumps(conv.record, indent=2, ensure_ascii=False) + "\n"))
     for path, text in written:  # whole files or nothing: each written beside its target, then renamed
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic.write_text(path, text, newline="\n")
     r = conv.record
     print(f"wrote {out}: {len(conv.paragraphs)} paragraphs from {r['pages']} pages "
           f"({r['layout']['footnotes']} footnotes, {r['layout']['running_lines_removed']} running lines dropped; "
@@ -299,14 +288,22 @@ def cmd_new_profile(args) -> int:
         print(f"Re-drafted from {args.source}: {kept} decision(s) kept for unchanged candidates; {stale} no longer "
               "match a candidate (kept in draft/decisions.csv, not used).")
         return 0
-    drafted = new_profile(args.profile_id, args.source, country=args.country, iso3=args.iso3, year=args.year)
+    home = None
+    if args.fictional:  # a made-up profile for tests: tests/profiles, marked fictional in its datapackage.json
+        home = project_root() / "tests" / "profiles"
+    drafted = new_profile(args.profile_id, args.source, country=args.country, iso3=args.iso3, year=args.year,
+                          home=home, fictional=args.fictional)
     print(summary_text(drafted))
     return 0
 
 
 def _draft_folder(profile_id: str) -> Path:
     from helpers.draft.review import DRAFT_DIR
+    from helpers.paths import check_plain_name, profile_search_path
 
+    check_plain_name(profile_id, "Profile id")
+    for base in profile_search_path():  # a swap an accept left half-done (where no atomic exchange exists);
+        atomic.recover_swap(base / profile_id, drop_stages=False)  # an accept running now keeps its stage
     path = find_profile(profile_id)
     if not (path / DRAFT_DIR).is_dir():
         raise BadParameter(f"{path} has no {DRAFT_DIR}/ folder: nothing to review (start with mgi new-profile).")
@@ -314,10 +311,32 @@ def _draft_folder(profile_id: str) -> Path:
 
 
 def cmd_review(args) -> int:
-    from helpers.draft.review import counts_text, review_counts, stale_decisions
+    from helpers.draft.review import counts_text, open_candidates, review_counts, stale_decisions
 
     path = _draft_folder(args.profile_id)
-    print(counts_text(args.profile_id, review_counts(path), stale_decisions(path)))
+    if args.workbook and Path(args.workbook).exists() and not args.force and \
+            Path(args.workbook).resolve() != Path(args.apply or "").resolve():
+        raise BadParameter(f"{args.workbook} already exists and may hold decisions not yet applied: apply it first "
+                           f"(mgi review {args.profile_id} --apply {args.workbook}), give another name, or --force.")
+    if args.apply:  # first, so that --apply X --workbook X takes X's decisions, then writes X anew
+        from helpers.draft.review_workbook import WorkbookRefused, apply_workbook
+
+        try:
+            done = apply_workbook(path, Path(args.apply))
+        except WorkbookRefused as exc:
+            print(f"mgi review {args.profile_id} --apply {args.apply}: nothing was applied:", file=sys.stderr)
+            for line in exc.problems:
+                print("  " + line, file=sys.stderr)
+            return 1
+        print(f"applied {args.apply}: {done.text()}")
+    if args.workbook:
+        from helpers.draft.review_workbook import write_workbook
+
+        out = write_workbook(path, Path(args.workbook))
+        print(f"wrote {out}: one sheet per table; choose accept, edit or reject in the 'decision' column, change "
+              f"cells where needed, save, then: mgi review {args.profile_id} --apply {out}")
+    print(counts_text(args.profile_id, review_counts(path), stale_decisions(path), open_candidates(path),
+                      limit=args.open))
     return 0
 
 
@@ -332,8 +351,8 @@ def cmd_accept(args) -> int:
               file=sys.stderr)
         for problem in exc.problems:
             print("  " + problem.format(), file=sys.stderr)
-        print("Edit or reject those candidates (notebooks/review_draft.ipynb), then run mgi accept again.",
-              file=sys.stderr)
+        print(f"Edit or reject those candidates (mgi review {args.profile_id} --workbook review.xlsx, or "
+              "notebooks/review_draft.ipynb), then run mgi accept again.", file=sys.stderr)
         return 1
     print(accept_text(args.profile_id, done))
     return 0
@@ -357,12 +376,21 @@ def add_draft_parsers(sub) -> None:
     p.add_argument("--redraft", action="store_true",
                    help="draft an existing profile again from a corrected source text, keeping the decisions "
                         "taken on candidates that did not change")
+    p.add_argument("--fictional", action="store_true",
+                   help="a fictional profile for tests: written under tests/profiles/ and marked fictional")
     p.set_defaults(func=cmd_new_profile)
 
     r = sub.add_parser("review", help="count the draft's candidates per table: accepted, edited, rejected, open",
                        description="Counts of the review of a drafted profile (decisions in draft/decisions.csv; "
                                    "take them in notebooks/review_draft.ipynb).")
     r.add_argument("profile_id", metavar="ID")
+    r.add_argument("--workbook", metavar="FILE.xlsx", help="write a review workbook: one sheet per table, a "
+                   "decision drop-down per candidate, the cells with their allowed values, the passage and the rule")
+    r.add_argument("--apply", metavar="FILE.xlsx", help="take the decisions and changed cells of a review workbook "
+                   "(all or nothing: an invalid cell is refused naming its sheet and cell)")
+    r.add_argument("--force", action="store_true", help="with --workbook: replace an existing file")
+    r.add_argument("--open", type=int, default=10, metavar="N", help="list up to N open candidates per table "
+                   "(default 10)")
     r.set_defaults(func=cmd_review)
 
     a = sub.add_parser("accept", help="write the accepted candidates into the tables, then validate",

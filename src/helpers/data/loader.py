@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from helpers.atomic import atomic_output
 from helpers.data.datapackage import data_hash
 from helpers.paths import find_profile, project_root
 from helpers.errors import ProfileError
@@ -163,19 +163,12 @@ def _cache_file(profile_id: str, path: Path) -> Path:
 
 
 def _store(cache: Path, profile: Profile) -> None:
-    tmp = None
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=cache.parent)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(profile, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)  # atomic: kernels running side by side never read half a file
-        tmp = None
+        with atomic_output(cache) as tmp:  # atomic: kernels running side by side never read half a file
+            with open(tmp, "wb") as f:
+                pickle.dump(profile, f, protocol=pickle.HIGHEST_PROTOCOL)
         for old in cache.parent.glob(f"{profile.id}-*.pickle"):
             if old != cache:
                 old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):  # a read-only or full disk costs only speed
         pass
-    finally:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)

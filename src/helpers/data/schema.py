@@ -379,7 +379,7 @@ METADATA_SCHEMA: dict = {
             "type": "object",
             "required": ["profile_id", "country", "iso3", "edition", "edition_number", "assessment_year",
                          "publication_year", "publisher", "citation", "source_file", "source_sha256",
-                         "source_license", "data_version"],
+                         "source_license", "data_version", "domain_headings"],
             "properties": {
                 "profile_id": {"type": "string", "pattern": PROFILE_ID.pattern},
                 "country": {"type": "string", "minLength": 1},
@@ -416,10 +416,11 @@ METADATA_SCHEMA: dict = {
                     "propertyNames": {"enum": [t.name for t in TABLES if t.optional]},
                     "additionalProperties": {"type": "string", "minLength": 1},
                 },
-                "domain_headings": {
+                "domain_headings": {  # the profile's own heading of each domain, as printed
                     "type": "object",
+                    "required": list(DOMAIN_IDS),
                     "propertyNames": {"enum": list(DOMAIN_IDS)},
-                    "additionalProperties": {"type": "string"},
+                    "additionalProperties": {"type": "string", "minLength": 1},
                 },
             },
             "dependentRequired": {"source_pdf": ["source_pdf_sha256", "conversion"],

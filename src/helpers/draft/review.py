@@ -1,32 +1,33 @@
-"""Reviewing a draft: decisions on candidates, counts, and `mgi accept` writing the accepted rows into the tables.
+"""Reviewing a draft: decisions on candidates, what is still open, and checking a cell a person typed.
 
 Decisions live in <profile>/draft/decisions.csv, one row per candidate key (helpers.draft.candidates): accept,
-edit (with the edited cells as JSON) or reject. A re-draft keeps the decisions of candidates whose key did not
-change. `accept` writes every accepted or edited candidate (and nothing unreviewed) into the tables, keeps rows
-a person wrote by hand, validates the result in a staging copy, and only then moves the tables into place.
+edit (the edited cells as JSON) or reject, with the UTC time it was taken. A later edit of a candidate merges with
+the earlier one cell by cell (a cell set back to the drafted value drops out of the edits); accepting an edited
+candidate keeps its edits (pass `replace_edits=True` to start again from the draft). A re-draft keeps the
+decisions of candidates whose key did not change. Every way of deciding (the notebook, the grid, the workbook)
+goes through `apply_decisions`: all checked first, then written in one atomic step, or nothing at all.
+
+`mgi accept` is in helpers.draft.accept (re-exported here).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from helpers.data.datapackage import DESCRIPTOR
-from helpers.data.schema import TABLES_BY_NAME
-from helpers.data.validate import check_profile
+from helpers import atomic
+from helpers.data.schema import LIST_DELIMITER, TABLES_BY_NAME
 from helpers.draft.candidates import TABLE_ORDER, read_csv, write_csv
-from helpers.errors import Problem
 from helpers.paths import BadParameter
 
 DRAFT_DIR = "draft"
 DECISIONS = "decisions.csv"
 DECISION_COLUMNS = ["review_key", "table", "decision", "edits", "note", "decided_at"]
 CHOICES = ("accept", "edit", "reject")
+OPEN = "open"  # no decision (yet); `decide(..., "open")` withdraws one
 ACCEPTED_LOG = "accepted.json"  # ids that accept wrote into each table, so a later accept replaces them
 
 
@@ -41,46 +42,163 @@ def load_decisions(profile_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def _save_decisions(profile_dir: Path, decisions: dict[str, dict[str, str]]) -> None:
-    path = profile_dir / DRAFT_DIR / DECISIONS
-    tmp = path.with_suffix(".csv.tmp")
-    write_csv(tmp, DECISION_COLUMNS, list(decisions.values()))
-    os.replace(tmp, path)
+    with atomic.atomic_output(profile_dir / DRAFT_DIR / DECISIONS) as tmp:
+        write_csv(tmp, DECISION_COLUMNS, list(decisions.values()))
 
 
-def decide(profile_dir: Path, table: str, key: str, decision: str, note: str = "", **edits: str) -> dict[str, str]:
-    """Record a decision on one candidate; edit takes the changed cells as keyword arguments."""
-    if decision not in CHOICES:
-        raise BadParameter(f"Decision {decision!r}: expected one of {', '.join(CHOICES)}.")
-    rows = {r["review_key"]: r for r in candidates(profile_dir, table)}
-    if key not in rows:
-        raise BadParameter(f"No {table} candidate has review_key {key!r} in {profile_dir / DRAFT_DIR}.")
-    fields = set(TABLES_BY_NAME[table].field_names)
-    unknown = sorted(set(edits) - fields)
+def now_utc() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def edits_of(decision: dict[str, str] | None) -> dict[str, str]:
+    return json.loads(decision["edits"]) if decision and decision.get("edits") else {}
+
+
+def who(table: str, row: dict[str, str]) -> str:
+    """How a person finds a candidate: its table, id and review key."""
+    pk = TABLES_BY_NAME[table].primary_key
+    return f"{table} candidate {row.get(pk) or '(no id)'} (review key {row.get('review_key', '?')})"
+
+
+# --- checking a cell ---------------------------------------------------------------------------------
+
+_INTEGER = re.compile(r"^-?\d+$")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def cell_problem(table: str, column: str, value: str) -> str | None:
+    """What is wrong with a value typed into a cell of `table`.`column`, in plain words; None when it is fine.
+
+    The schema's own rules (required, allowed values, type, pattern); quotes and references between tables are
+    checked by `mgi accept`, which validates the whole profile."""
+    f = next((f for f in TABLES_BY_NAME[table].fields if f.name == column), None)
+    if f is None:
+        return f"{table} has no column {column!r}"
+    if value == "":
+        return f"{column} is required: expected {f.expected()}" if f.required else None
+    ok = True
+    if f.enum:
+        ok = value in f.enum
+    elif f.type == "integer":
+        ok = bool(_INTEGER.match(value))
+    elif f.type == "number":
+        ok = bool(_NUMBER.match(value))
+    elif f.type == "boolean":
+        ok = value in ("true", "false")
+    elif f.type == "list" and f.item_enum:
+        ok = all(i in f.item_enum for i in value.split(LIST_DELIMITER) if i)
+    if ok and f.pattern and f.type != "list":
+        ok = bool(re.match(f.pattern, value))
+    if ok and f.minimum is not None and f.type in ("integer", "number"):
+        ok = float(value) >= f.minimum
+    return None if ok else f"{value!r} is not allowed in {column}: expected {f.expected()}"
+
+
+def allowed_values(table: str, column: str) -> tuple[str, ...] | None:
+    """The values a drop-down offers for a cell (allowed codes, or true/false); None for free text."""
+    f = next(f for f in TABLES_BY_NAME[table].fields if f.name == column)
+    if f.enum:
+        return tuple(f.enum)
+    if f.type == "boolean":
+        return ("true", "false")
+    return None
+
+
+# --- deciding ----------------------------------------------------------------------------------------
+
+@dataclass
+class Decision:
+    """One decision to take: on the candidate with `key`; `edits` are cells to change (merged with earlier ones)."""
+
+    table: str
+    key: str
+    decision: str  # accept, edit, reject or open
+    edits: dict[str, str] | None = None
+    note: str | None = None  # None keeps the earlier note
+    replace_edits: bool = False
+    where: str = ""  # where the person typed it (a workbook cell), for the error message
+
+
+def _merge(prev: dict[str, str] | None, d: Decision, row: dict[str, str], fields: list[str]) -> tuple[dict, list]:
+    """The decision row to store, and the problems (plain words) that refuse it."""
+    problems = []
+    unknown = sorted(set(d.edits or {}) - set(fields))
     if unknown:
-        raise BadParameter(f"{table} has no column {', '.join(unknown)}; columns: {', '.join(sorted(fields))}.")
-    if decision == "edit" and not edits:
-        raise BadParameter("An edit needs the changed cells, e.g. summary='...'.")
-    if decision != "edit" and edits:
+        problems.append(f"{d.table} has no column {', '.join(unknown)}; columns: {', '.join(fields)}")
+    for col, value in (d.edits or {}).items():
+        if col in fields and (msg := cell_problem(d.table, col, value)):
+            problems.append(f"column '{col}': {msg}")
+    merged = {} if d.replace_edits else edits_of(prev)
+    merged.update({c: v for c, v in (d.edits or {}).items() if c in fields})
+    merged = {c: v for c, v in merged.items() if v != row.get(c, "")}  # back to the drafted value: no edit
+    decision = d.decision
+    if decision not in CHOICES + (OPEN,):
+        problems.append(f"decision {decision!r}: expected one of {', '.join(CHOICES)} (or empty for open)")
+    elif decision in ("accept", "edit") and merged:
         decision = "edit"
-    decisions = load_decisions(profile_dir)
-    decisions[key] = {"review_key": key, "table": table, "decision": decision,
-                      "edits": json.dumps(edits, ensure_ascii=False) if edits else "", "note": note,
-                      "decided_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
-    _save_decisions(profile_dir, decisions)
-    return decisions[key]
+    elif decision == "edit":
+        problems.append("decision 'edit' but no cell differs from the draft: change a cell, or choose accept")
+    note = (prev or {}).get("note", "") if d.note is None else d.note
+    stored = {"review_key": d.key, "table": d.table, "decision": decision,
+              "edits": json.dumps(merged, ensure_ascii=False) if merged else "", "note": note,
+              "decided_at": now_utc()}
+    return stored, problems
 
 
-def decide_all(profile_dir: Path, table: str, decision: str = "accept", *, only_open: bool = True) -> int:
-    """The same decision on every (open) candidate of a table; returns how many were decided."""
+def apply_decisions(profile_dir: Path, items: list[Decision]) -> list[dict[str, str]]:
+    """Check every decision, then store them all in one atomic write; BadParameter listing every problem (each
+    naming the candidate, and the workbook cell where there is one) and nothing stored if any is refused."""
     decisions = load_decisions(profile_dir)
-    n = 0
-    for r in candidates(profile_dir, table):
-        if only_open and r["review_key"] in decisions:
+    rows: dict[str, dict[str, dict[str, str]]] = {}
+    out, problems = [], []
+    for d in items:
+        if d.table not in rows:
+            rows[d.table] = {r["review_key"]: r for r in candidates(profile_dir, d.table)}
+        row = rows[d.table].get(d.key)
+        if row is None:
+            problems.append(f"{d.where + ': ' if d.where else ''}no {d.table} candidate has review key {d.key!r} "
+                            f"in {profile_dir / DRAFT_DIR}")
             continue
-        decide(profile_dir, table, r["review_key"], decision)
-        n += 1
-    return n
+        stored, bad = _merge(decisions.get(d.key), d, row, TABLES_BY_NAME[d.table].field_names)
+        problems += [f"{d.where + ': ' if d.where else ''}{who(d.table, row)}: {p}" for p in bad]
+        if stored["decision"] == OPEN:
+            decisions.pop(d.key, None)
+        else:
+            decisions[d.key] = stored
+        out.append(stored)
+    if problems:
+        raise BadParameter("nothing was recorded:\n  " + "\n  ".join(problems))
+    _save_decisions(profile_dir, decisions)
+    return out
 
+
+def decide(profile_dir: Path, table: str, key: str, decision: str, note: str | None = None, *,
+           replace_edits: bool = False, **edits: str) -> dict[str, str]:
+    """Record a decision on one candidate; the changed cells as keyword arguments (merged with earlier edits)."""
+    if decision not in CHOICES + (OPEN,):
+        raise BadParameter(f"Decision {decision!r}: expected one of {', '.join(CHOICES)} (or {OPEN!r} to withdraw "
+                           "a decision).")
+    if key not in {r["review_key"] for r in candidates(profile_dir, table)}:
+        raise BadParameter(f"No {table} candidate has review_key {key!r} in {profile_dir / DRAFT_DIR}.")
+    if decision == "edit" and not edits and not edits_of(load_decisions(profile_dir).get(key)):
+        raise BadParameter("An edit needs the changed cells, e.g. summary='...'.")
+    return apply_decisions(profile_dir, [Decision(table, key, decision, {k: str(v) for k, v in edits.items()}, note,
+                                                  replace_edits)])[0]
+
+
+def decide_all(profile_dir: Path, table: str, decision: str = "accept", *, only_open: bool = True,
+               rule: str | None = None) -> int:
+    """The same decision on every (open) candidate of a table, or only on those proposed by `rule` (the
+    candidates' review_rule); one write. Returns how many were decided."""
+    decisions = load_decisions(profile_dir)
+    todo = [Decision(table, r["review_key"], decision) for r in candidates(profile_dir, table)
+            if not (only_open and r["review_key"] in decisions) and (rule is None or r.get("review_rule") == rule)]
+    if todo:
+        apply_decisions(profile_dir, todo)
+    return len(todo)
+
+
+# --- what is decided, what is open -------------------------------------------------------------------
 
 @dataclass
 class Counts:
@@ -105,13 +223,29 @@ def review_counts(profile_dir: Path) -> list[Counts]:
     return out
 
 
-def counts_text(profile_id: str, counts: list[Counts], stale: int = 0) -> str:
+def open_candidates(profile_dir: Path) -> dict[str, list[dict[str, str]]]:
+    """table -> its candidates without a decision, in the draft's order."""
+    decisions = load_decisions(profile_dir)
+    return {t: [r for r in candidates(profile_dir, t) if r["review_key"] not in decisions] for t in TABLE_ORDER}
+
+
+def counts_text(profile_id: str, counts: list[Counts], stale: int = 0,
+                open_rows: dict[str, list[dict[str, str]]] | None = None, limit: int = 10) -> str:
     lines = [f"{profile_id}: review of the draft",
              f"  {'table':<16} {'candidates':>10} {'accepted':>9} {'edited':>7} {'rejected':>9} {'open':>5}"]
     for c in counts:
         lines.append(f"  {c.table:<16} {c.candidates:>10} {c.accepted:>9} {c.edited:>7} {c.rejected:>9} {c.open:>5}")
     if stale:
         lines.append(f"  {stale} decision(s) refer to candidates no longer in the draft (kept, not used).")
+    for table, rows in (open_rows or {}).items():
+        if not rows:
+            continue
+        pk = TABLES_BY_NAME[table].primary_key
+        lines.append(f"Still open in {table} ({len(rows)}):")
+        for r in rows[:limit]:
+            lines.append(f"  {r.get(pk, ''):<14} key {r['review_key']}  {r.get('review_rule', '')[:70]}")
+        if len(rows) > limit:
+            lines.append(f"  … and {len(rows) - limit} more (mgi review {profile_id} --open {len(rows)})")
     return "\n".join(lines)
 
 
@@ -120,10 +254,9 @@ def stale_decisions(profile_dir: Path) -> int:
     return sum(1 for k in load_decisions(profile_dir) if k not in keys)
 
 
-# --- accept ------------------------------------------------------------------------------------------
-
 def accepted_rows(profile_dir: Path, table: str) -> list[dict[str, str]]:
-    """The accepted and edited candidates of a table as table rows (edits applied); never an open one."""
+    """The accepted and edited candidates of a table as table rows (edits applied), each with its review key
+    under '_review_key'; never an open one."""
     decisions = load_decisions(profile_dir)
     fields = TABLES_BY_NAME[table].field_names
     out = []
@@ -132,108 +265,17 @@ def accepted_rows(profile_dir: Path, table: str) -> list[dict[str, str]]:
         if not d or d["decision"] == "reject":
             continue
         row = {f: r.get(f, "") for f in fields}
-        if d["decision"] == "edit" and d.get("edits"):
-            row.update(json.loads(d["edits"]))
+        if d["decision"] == "edit":
+            row.update(edits_of(d))
+        row["_review_key"] = r["review_key"]
         out.append(row)
     return out
 
 
-def _unique_ids(rows: list[dict[str, str]], key: str, taken: set[str]) -> None:
-    for r in rows:
-        base, n = r[key], 2
-        while r[key] in taken:
-            r[key] = f"{base}-{n}"
-            n += 1
-        taken.add(r[key])
+def __getattr__(name: str):
+    """`review.accept` and its results, re-exported from helpers.draft.accept (imported when first used)."""
+    if name in ("AcceptFailed", "Accepted", "accept", "accept_text"):
+        from helpers.draft import accept as _accept
 
-
-def _drop_dangling(rows: dict[str, list[dict[str, str]]], notes: list[str]) -> None:
-    """List cells naming instruments that are not in the instruments table are trimmed (and said)."""
-    ids = {r["instrument_id"] for r in rows.get("instruments", [])}
-    for table, col, idcol in (("findings", "instruments", "finding_id"), ("covid_responses", "instruments",
-                                                                            "response_id")):
-        for r in rows.get(table, []):
-            items = [i for i in (r.get(col) or "").split(";") if i]
-            kept = [i for i in items if i in ids]
-            if len(kept) != len(items):
-                notes.append(f"{table} {r[idcol]}: dropped {', '.join(sorted(set(items) - set(kept)))} from "
-                             f"{col} (not in instruments.csv)")
-                r[col] = ";".join(kept)
-
-
-@dataclass
-class Accepted:
-    written: dict[str, int]  # table -> rows written from the draft
-    kept: dict[str, int]  # table -> rows kept that a person wrote by hand
-    open: int  # candidates still undecided (not written)
-    notes: list[str]
-    remaining: list[Problem]  # problems outside the tables (metadata still TODO): not blocking
-
-
-class AcceptFailed(Exception):
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
-
-
-def accept(profile_dir: Path) -> Accepted:
-    """Write accepted candidates into the tables, validate in a staging copy, then move the tables into place."""
-    if not (profile_dir / DRAFT_DIR).is_dir():
-        raise BadParameter(f"{profile_dir} has no {DRAFT_DIR}/ folder: nothing to accept (draft with mgi new-profile).")
-    meta = json.loads((profile_dir / DESCRIPTOR).read_text(encoding="utf-8"))
-    absent = set((meta.get("mgi", {}).get("absent_tables") or {}))
-    log_path = profile_dir / DRAFT_DIR / ACCEPTED_LOG
-    log = json.loads(log_path.read_text(encoding="utf-8")) if log_path.is_file() else {}
-    rows, written, kept, notes = {}, {}, {}, []
-    for table in TABLE_ORDER:
-        if table in absent:
-            continue
-        t = TABLES_BY_NAME[table]
-        existing = read_csv(profile_dir / t.filename)
-        mine = set(log.get(table, []))
-        by_hand = [r for r in existing if r.get(t.primary_key) not in mine]
-        new = accepted_rows(profile_dir, table)
-        _unique_ids(new, t.primary_key, {r[t.primary_key] for r in by_hand})
-        rows[table] = by_hand + new
-        written[table], kept[table] = len(new), len(by_hand)
-    _drop_dangling(rows, notes)
-    open_ = sum(c.open for c in review_counts(profile_dir) if c.table not in absent)
-    stage = Path(tempfile.mkdtemp(prefix=f".{profile_dir.name}.accept.", dir=profile_dir.parent))
-    try:
-        staged = stage / profile_dir.name
-        shutil.copytree(profile_dir, staged, ignore=shutil.ignore_patterns(DRAFT_DIR))
-        for table, rs in rows.items():
-            t = TABLES_BY_NAME[table]
-            write_csv(staged / t.filename, t.field_names, rs)
-        checked = check_profile(staged)
-        tables = {TABLES_BY_NAME[t].filename for t in rows}
-        blocking = [p for p in checked.problems if p.file in tables]
-        if blocking:
-            raise AcceptFailed(blocking)
-        for table in rows:  # each file replaced by an atomic rename; validation passed for all of them
-            fn = TABLES_BY_NAME[table].filename
-            os.replace(staged / fn, profile_dir / fn)
-        log = {t: [r[TABLES_BY_NAME[t].primary_key] for r in accepted_rows_written(rows, t, written)] for t in rows}
-        tmp = log_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(log, indent=1) + "\n", encoding="utf-8")
-        os.replace(tmp, log_path)
-        return Accepted(written, kept, open_, notes, [p for p in checked.problems if p.file not in tables])
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def accepted_rows_written(rows: dict[str, list[dict[str, str]]], table: str, written: dict[str, int]):
-    return rows[table][len(rows[table]) - written[table]:] if written[table] else []
-
-
-def accept_text(profile_id: str, a: Accepted) -> str:
-    lines = [f"mgi accept {profile_id}: tables written and valid"]
-    for t, n in a.written.items():
-        lines.append(f"  {t + '.csv':<22} {n:>4} rows from the draft" + (f", {a.kept[t]} kept" if a.kept[t] else ""))
-    if a.open:
-        lines.append(f"  {a.open} candidate(s) still open: not written (decide them, then accept again)")
-    lines += [f"  note: {n}" for n in a.notes]
-    if a.remaining:
-        lines.append(f"  still to do outside the tables ({len(a.remaining)}):")
-        lines += ["    " + p.format() for p in a.remaining[:20]]
-    return "\n".join(lines)
+        return getattr(_accept, name)
+    raise AttributeError(name)

@@ -96,29 +96,46 @@ class Review:
 
     def passage_md(self, row) -> str:
         """The paragraph the evidence comes from, with the evidence in bold."""
-        evidence = row.get("evidence") or row.get("review_entry") or row.get("source_says") or ""
-        if not _filled(evidence):
-            return ""
-        ev = collapse(str(evidence))
-        para = next((p for p in self._paragraphs() if ev in p), ev)
-        i = para.find(ev)
-        before, after = para[:i], para[i + len(ev):]
-        return f"> {esc(before)}**{esc(ev)}**{esc(after)}"
+        before, ev, after = passage_parts(self._paragraphs(), row)
+        return f"> {esc(before)}**{esc(ev)}**{esc(after)}" if ev else ""
 
     def _paragraphs(self) -> list[str]:
         if not hasattr(self, "_paras"):
-            meta = json.loads((self.path / DESCRIPTOR).read_text(encoding="utf-8"))
-            text = (self.path / meta["mgi"]["source_file"]).read_text(encoding="utf-8")
-            self._paras = [collapse(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
+            self._paras = source_paragraphs(self.path)
         return self._paras
 
     # --- deciding -------------------------------------------------------------------------------------
 
-    def decide(self, key: str, decision: str, note: str = "", **edits: str) -> dict:
+    def decide(self, key: str, decision: str, note: str | None = None, **edits: str) -> dict:
         return review.decide(self.path, self.table, key, decision, note, **edits)
 
-    def accept_all_open(self) -> int:
-        return review.decide_all(self.path, self.table, "accept")
+    def accept_all_open(self, rule: str | None = None) -> int:
+        """Accept every open candidate of the table (only those `rule` proposed, if given)."""
+        return review.decide_all(self.path, self.table, "accept", rule=rule)
+
+    def grid(self):
+        """The table's candidates as a grid: filter, decide in place, bulk decisions (helpers.draft.review_grid)."""
+        from helpers.draft.review_grid import ReviewGrid
+
+        return ReviewGrid(self.path, self.table)
+
+
+def source_paragraphs(profile_dir: Path) -> list[str]:
+    """The paragraphs of a profile's source text, whitespace collapsed."""
+    meta = json.loads((profile_dir / DESCRIPTOR).read_text(encoding="utf-8"))
+    text = (profile_dir / meta["mgi"]["source_file"]).read_text(encoding="utf-8")
+    return [collapse(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def passage_parts(paragraphs: list[str], row) -> tuple[str, str, str]:
+    """(before, quote, after): the paragraph a candidate's quote comes from, split around the quote."""
+    evidence = row.get("evidence") or row.get("review_entry") or row.get("source_says") or ""
+    if not _filled(evidence):
+        return "", "", ""
+    ev = collapse(str(evidence))
+    para = next((p for p in paragraphs if ev in p), ev)
+    i = para.find(ev)
+    return para[:i], ev, para[i + len(ev):]
 
 
 def _filled(v) -> bool:

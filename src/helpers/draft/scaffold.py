@@ -8,19 +8,19 @@ lists exactly what a person still has to write, and nothing unreviewed can pass 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers import atomic
 from helpers.draft.candidates import write_candidate_files, write_csv
 from helpers.data.vocab import SECTION_LABELS as SECTION
 from helpers.draft.extract import Draft, draft_from_text
 from helpers.draft.language import Language, load_language
 from helpers.draft.layout import SUMMARY_PREFIX
 from helpers.draft.pdf.source import PdfSource
+from helpers.data.domains import DOMAIN_IDS
 from helpers.data.datapackage import DESCRIPTOR, TODO, expected_resources, sha256_file, todo_fields
 from helpers.paths import PROFILE_ID, BadParameter, check_plain_name, profiles_home
 
@@ -83,6 +83,21 @@ def _check_source(source: Path) -> tuple[str, str]:
 
 # --- the descriptor -----------------------------------------------------------------------------------
 
+def domain_headings(draft: Draft) -> dict[str, str]:
+    """The profile's own heading of each MGI domain, as printed (the progress report shows it); TODO where the
+    draft found none."""
+    from helpers.draft.layout import _printed_heading
+
+    found: dict[str, str] = {}
+    blocks = draft.blocks
+    for b, nxt in zip(blocks, blocks[1:]):  # the domain's heading: a heading right before its findings headings
+        if b.heading and b.domain in DOMAIN_IDS and b.domain not in found and not b.kind and nxt.heading \
+                and nxt.domain == b.domain and not b.section.startswith(nxt.section):
+            text = _printed_heading(b.text)
+            found[b.domain] = text[:1] + text[1:].lower() if text.isupper() else text
+    return {d: found.get(d, TODO) for d in DOMAIN_IDS}
+
+
 def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: int, source_file: str,
                       source_sha256: str, language: str | None = None, level: str = "national") -> dict:
     """datapackage.json for a new profile: what is known, and TODO where a person must fill it in. A local
@@ -113,6 +128,8 @@ def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: 
         "data_version": DATA_VERSION,
         "fictional": TODO,
         "absent_tables": {},
+        # the profile's heading of each domain, as printed (mgi validate requires all six; new_profile drafts them)
+        "domain_headings": {d: TODO for d in DOMAIN_IDS},
     }
     metadata = {
         "name": f"mgi-{profile_id.lower()}",
@@ -213,7 +230,7 @@ def write_candidates(draft: Draft, folder: Path) -> tuple[dict[str, int], dict[s
 # --- the command --------------------------------------------------------------------------------------
 
 def new_profile(profile_id: str, source: str | Path, *, country: str | None = None, iso3: str | None = None,
-                year: int | None = None, home: Path | None = None) -> Drafted:
+                year: int | None = None, home: Path | None = None, fictional: bool = False) -> Drafted:
     """Scaffold <home>/<profile_id>/ (home: data/profiles) from a source text; never overwrites anything."""
     check_profile_id(profile_id)
     id_iso3, id_year = profile_id.split("-")[0], profile_id.split("-")[-1]  # 'COL-BOGOTA-2022': a local profile
@@ -244,8 +261,7 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
                            "well-developed areas / areas for further development were found; nothing was written.")
 
     home.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{profile_id}.", dir=home))
-    try:
+    with atomic.staging_dir(target) as work:  # the whole folder, then one rename; nothing half-made is left
         if pdf is not None:  # the PDF byte for byte, its text beside it, SOURCE.md
             digest = pdf.write(work, profile_id)
         else:
@@ -257,14 +273,16 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
         if pdf is not None:
             metadata["mgi"].update(pdf.metadata())
             metadata["resources"] = expected_resources(metadata)
+
+        metadata["mgi"]["domain_headings"] = domain_headings(draft)  # as printed; TODO where none was found
+        if fictional:  # mgi new-profile --fictional: a made-up profile for tests
+            metadata["mgi"]["fictional"] = True
         (work / DESCRIPTOR).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         files, notes = write_candidates(draft, work / DRAFT_DIR)
-        if target.exists():  # pragma: no cover - someone made it while we were drafting
-            raise BadParameter(f"{target} appeared while drafting; nothing was written.")
-        os.rename(work, target)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+        try:
+            atomic.place_new_dir(work, target)
+        except FileExistsError:  # pragma: no cover - someone made it while we were drafting
+            raise BadParameter(f"{target} appeared while drafting; nothing was written.") from None
     return Drafted(profile_id, target, source_name, digest, todo_fields(metadata), files, notes,
                    pdf.pdf_name if pdf is not None else None,
                    list(pdf.conversion.record.get("warnings", [])) if pdf is not None else [])
@@ -285,7 +303,8 @@ def summary_text(d: Drafted) -> str:
     lines += [
         "Next steps:",
         f"  1. Fill every TODO in {DESCRIPTOR} ({DRAFT_DIR}/metadata.candidates.csv has values the source states).",
-        f"  2. Review the candidates: open notebooks/review_draft.ipynb (profile={d.profile_id!r}) in JupyterLab,",
+        f"  2. Review the candidates: in a spreadsheet (mgi review {d.profile_id} --workbook review.xlsx, then",
+        f"     --apply review.xlsx) or in JupyterLab (notebooks/review_draft.ipynb, profile={d.profile_id!r}):",
         "     accept, edit or reject each one (decisions are kept in draft/decisions.csv).",
         f"  3. `mgi review {d.profile_id}` counts what is decided; `mgi accept {d.profile_id}` writes the accepted",
         "     rows into the tables and validates them (nothing is written if they do not validate).",
@@ -314,20 +333,17 @@ def redraft(profile_id: str, source: str | Path, *, home: Path | None = None) ->
                            "well-developed areas / areas for further development were found; nothing was written.")
     meta = json.loads((target / DESCRIPTOR).read_text(encoding="utf-8"))
     name = meta["mgi"]["source_file"]
-    work = Path(tempfile.mkdtemp(prefix=f".{profile_id}.redraft.", dir=home))
-    try:
+    with atomic.staging_dir(target) as work:
         shutil.copyfile(source, work / name)
         digest = sha256_file(work / name)
         files, notes = write_candidates(draft, work / DRAFT_DIR)
         meta["mgi"]["source_sha256"] = digest
         meta["resources"] = expected_resources(meta)
         (work / DESCRIPTOR).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        for f in sorted((work / DRAFT_DIR).iterdir()):
-            os.replace(f, target / DRAFT_DIR / f.name)
-        os.replace(work / name, target / name)
-        os.replace(work / DESCRIPTOR, target / DESCRIPTOR)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        for f in sorted((work / DRAFT_DIR).iterdir()):  # each file whole (the decisions are kept)
+            atomic.copy_file(f, target / DRAFT_DIR / f.name)
+        atomic.copy_file(work / name, target / name)
+        atomic.copy_file(work / DESCRIPTOR, target / DESCRIPTOR)
     from helpers.draft.candidates import TABLE_ORDER, read_csv
 
     keys = {r["review_key"] for t in TABLE_ORDER for r in read_csv(target / DRAFT_DIR / f"{t}.candidates.csv")}

@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import hashlib
-import os
-import shutil
 import subprocess
-import tempfile
-import uuid
 from contextlib import contextmanager
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 from filelock import FileLock
 
+# the one atomic-write module (helpers.atomic); re-exported here for the runner, the merge and the index
+from helpers.atomic import OLD_MARK, recover_dirs, swap_dir  # noqa: F401
+from helpers.atomic import write_text as atomic_write_text  # noqa: F401
+
 PACKAGES = ("pandas", "matplotlib", "papermill", "nbconvert", "nbformat", "ipykernel", "frictionless", "nbval",
             "jupyterlab", "mgi-profiles")
-OLD_MARK = ".old-"  # a report folder moved aside during a swap: <dir>/.<name>.old-<id>
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: a reader sees the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def sha256_bytes_of(path: Path) -> str:
@@ -43,48 +24,6 @@ def sha256_bytes_of(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one system call (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return rc == 0
-
-
-def swap_dir(src: Path, dest: Path) -> None:
-    """Put folder `src` at `dest` so that a reader (or a kill) sees the old folder or the new one, never a mix.
-
-    Where the kernel can exchange two paths atomically, that is one step. Elsewhere the old folder is renamed
-    aside first and the new one renamed in; if the process dies between the two renames, `recover_dirs` (run
-    under the lock before any promotion) renames the old folder back.
-    """
-    if dest.exists() and _exchange(src, dest):
-        shutil.rmtree(src, ignore_errors=True)  # src now holds the old folder
-        return
-    old = dest.with_name(f".{dest.name}{OLD_MARK}{uuid.uuid4().hex[:6]}")
-    if dest.exists():
-        os.replace(dest, old)
-    os.replace(src, dest)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def recover_dirs(parent: Path) -> None:
-    """Finish or undo swaps that a killed run left half-done below `parent` (a folder of profile folders)."""
-    if not parent.is_dir():
-        return
-    for old in parent.glob(f"*/.*{OLD_MARK}*"):
-        name = old.name[1:].split(OLD_MARK)[0]
-        target = old.with_name(name)
-        if target.exists():
-            shutil.rmtree(old, ignore_errors=True)  # the new folder made it: the old one is garbage
-        else:
-            os.replace(old, target)  # killed between the two renames: the old report comes back
 
 
 @contextmanager

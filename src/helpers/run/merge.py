@@ -8,12 +8,12 @@ named by two shards is refused. Reports are copied into a staging folder and swa
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
+from helpers.atomic import copy_file
 from helpers.paths import BadParameter
 from helpers.run.files import atomic_write_text, locked, recover_dirs, remove_if_empty, swap_dir
 from helpers.run.index import publish, state_path
@@ -103,9 +103,7 @@ def _take_exports(shard: Path, out: Path, key: str) -> None:
     for src in exports_present(key, shard / key):
         dest = out / src.relative_to(shard)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f".tmp-{uuid.uuid4().hex[:8]}-{dest.name}")
-        shutil.copy2(src, tmp)
-        os.replace(tmp, dest)
+        copy_file(src, dest)
 
 
 def _merged_manifest(shards: list[Path], manifests: list[dict]) -> dict:

@@ -22,6 +22,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from datetime import datetime, timezone
 from pathlib import Path
 
+from helpers import atomic
 from helpers.data.datapackage import sha256_file
 from helpers.paths import BadParameter, find_profile, notebooks_dir, project_root
 from helpers.run import kernels
@@ -89,7 +90,7 @@ def promote(job: Job, outcome: Outcome, out: Path, data: dict) -> dict:
         executed = report_dir(job) / f"{job.notebook}.ipynb"
         record["failed_notebook"] = ""
         if executed.exists():
-            os.replace(executed, failed_dir / f"{job.notebook}.ipynb")
+            atomic.move(executed, failed_dir / f"{job.notebook}.ipynb")
             record["failed_notebook"] = f"{job.key}/failed/{job.notebook}.ipynb"
             try:
                 export_html(failed_dir / f"{job.notebook}.ipynb", failed_dir / f"{job.notebook}.html", keep_code=True)
