@@ -56,10 +56,46 @@ def test_notebooks_never_set_a_backend(nb):
             assert "matplotlib.use(" not in cell.source and "%matplotlib" not in cell.source
 
 
+def backend_settings(source: str) -> list[str]:
+    """Every place a module sets matplotlib's backend: matplotlib.use (under any alias), pyplot.switch_backend,
+    rcParams['backend'] or the MPLBACKEND environment variable."""
+    tree = ast.parse(source)
+    aliases = {"matplotlib"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            aliases |= {a.asname or a.name for a in node.names if a.name == "matplotlib"}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "matplotlib" and any(a.name == "use" for a in node.names):
+            found.append(f"line {node.lineno}: from matplotlib import use")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            f = node.func
+            if f.attr == "switch_backend" or (f.attr == "use" and isinstance(f.value, ast.Name) and f.value.id in aliases):
+                found.append(f"line {node.lineno}: {ast.unparse(f)}(...)")
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) \
+                and node.slice.value in ("backend", "MPLBACKEND"):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_the_backend_check_finds_each_way_of_setting_one():
+    assert backend_settings("import matplotlib as mpl\nmpl.use('Agg')")
+    assert backend_settings("import matplotlib.pyplot as plt\nplt.switch_backend('agg')")
+    assert backend_settings("from matplotlib import use")
+    assert backend_settings("import matplotlib\nmatplotlib.rcParams['backend'] = 'Agg'")
+    assert backend_settings("import os\nos.environ['MPLBACKEND'] = 'Agg'")
+    assert not backend_settings("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.use = 1")
+
+
 def test_helpers_never_set_a_backend():
-    """Setting Agg in a helper would strip every chart from a papermill report."""
+    """Setting Agg in a helper would strip every chart from a papermill report. Every module of the package is
+    read, at any depth (the chart modules live in helpers/reports/<report>/)."""
     from helpers.paths import project_root
 
-    for path in (project_root() / "src" / "helpers").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        assert "matplotlib.use(" not in text and "switch_backend" not in text, path.name
+    root = project_root() / "src" / "helpers"
+    modules = sorted(root.rglob("*.py"))
+    names = {p.relative_to(root).as_posix() for p in modules}
+    assert {"reports/common/style.py", "reports/progress/charts.py", "reports/covid/charts.py",
+            "run/execute.py"} <= names, "the walk missed the nested modules"
+    for path in modules:
+        assert not backend_settings(path.read_text(encoding="utf-8")), path.relative_to(root).as_posix()
