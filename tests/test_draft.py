@@ -253,8 +253,8 @@ def test_key_sources_are_not_read_for_figures_and_give_their_section():
     assert [f.section for f in d.figures] == ["Annex – MiGOF", "Annex – MiGOF"]  # the 3 principles, 3 objectives
     ins = {c.instrument_id: c for c in d.instruments}
     assert ins["MR-204-2020-MINSA"].section == "Key sources – Ministry of Health (MINSA)"
-    assert ins["MR-204-2020-MINSA"].title_es.startswith("Resolución Ministerial No. 204-2020-MINSA, que aprueba")
-    assert ins["COMMUNIQUE-479"].title_es == ""  # named inside another entry's title, not its own entry
+    assert ins["MR-204-2020-MINSA"].title_original.startswith("Resolución Ministerial No. 204-2020-MINSA, que aprueba")
+    assert ins["COMMUNIQUE-479"].title_original == ""  # named inside another entry's title, not its own entry
 
 
 # --- sections and footnotes -------------------------------------------------------------------------

@@ -228,7 +228,7 @@ def test_a_broken_language_file_names_itself(tmp_path):
     with pytest.raises(ValueError, match="en.toml"):
         load_language(str(folder))
     (folder / "en.toml").write_text("[domains]\nmigrant_rights = ['x']\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="unknown domain 'migrant_rights'"):
+    with pytest.raises(ValueError, match=r"en\.toml: domains\.migrant_rights: unknown key \(expected one of: migrants_rights"):
         load_language(str(folder))
 
 

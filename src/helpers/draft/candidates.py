@@ -13,6 +13,7 @@ from pathlib import Path
 
 from helpers.data.quotes import collapse
 from helpers.data.schema import TABLES_BY_NAME
+from helpers.draft.language import detect_language
 from helpers.draft.extract import Draft
 from helpers.draft.figures import suggest_indicator
 from helpers.draft.text import format_value
@@ -36,6 +37,13 @@ KEY_FIELDS = {
 }
 TABLE_ORDER = ("findings", "instruments", "statistics", "covid_responses", "partnerships", "sources", "errata")
 
+
+
+def _title_language(title: str, profile_language: str) -> str:
+    """The language of an original-language title: its own words, else the profile's language."""
+    if not title:
+        return ""
+    return detect_language(title, default=None) or profile_language
 
 def candidate_key(table: str, row: dict[str, str]) -> str:
     evidence = row.get("evidence") or row.get("review_entry") or row.get("source_says") or ""
@@ -62,7 +70,8 @@ def candidate_rows(draft: Draft) -> dict[str, list[dict[str, str]]]:
     for c in draft.instruments:
         rows["instruments"].append({
             "instrument_id": c.instrument_id, "type": c.type, "number": c.number, "year": c.year,
-            "title_en": c.title_en or c.printed, "title_es": c.title_es, "domains": ";".join(c.domains),
+            "title_en": c.title_en or c.printed, "title_original": c.title_original,
+            "title_language": _title_language(c.title_original, draft.language), "domains": ";".join(c.domains),
             "status": "not_stated", "after_baseline": c.after_baseline, "covid_measure": _b(c.covid),
             "section": c.section, "evidence": c.evidence,
             "review_rule": f"{c.rule} instrument" + (" (title_en is the name as printed: check it)"

@@ -16,7 +16,7 @@ from helpers.draft.findings import FindingCandidate, finding_candidates
 from helpers.draft.instruments import (
     InstrumentCandidate, group_mentions, instrument_mentions, merge_mentions, normalize_number, numbers_match,
 )
-from helpers.draft.language import Language, load_language
+from helpers.draft.language import Language, detect_language, load_language
 from helpers.draft.layout import Block, is_mgi_profile, source_blocks
 from helpers.draft.named import named_candidates
 from helpers.draft.partnerships import PartnershipCandidate, partnership_candidates
@@ -39,6 +39,7 @@ class Draft:
     errata: list[ErratumCandidate] = field(default_factory=list)
     baseline_year: int | None = None
     is_profile: bool = True
+    language: str = "en"  # the language the profile is written in (detect_language)
 
 
 def instrument_candidates(blocks: list[Block], lang: Language | None = None) -> list[InstrumentCandidate]:
@@ -93,6 +94,9 @@ def _ids_in(line: int, line_ids: dict[int, list[str]]) -> str:
 
 def draft_from_text(raw: str, lang: Language | None = None) -> Draft:
     lang = lang or load_language()
+    code = detect_language(raw, lang, default=lang.code)  # the profile's language: its settings apply
+    if code and code != lang.code:
+        lang = lang.for_code(code)
     blocks = source_blocks(raw, lang)
     years = [int(b.summary_year) for b in blocks if b.summary_year]
     baseline = years[0] if years else None
@@ -116,7 +120,8 @@ def draft_from_text(raw: str, lang: Language | None = None) -> Draft:
     for cc in covid:
         cc.instruments = ";".join(i for i in line_ids.get(cc.line, []) if _named_in(i, instruments, cc.evidence))
     return Draft(blocks, instruments, figures, sources, findings, covid, partnership_candidates(blocks, lang),
-                 errata_candidates(blocks, numbered_groups, named_groups), baseline, is_mgi_profile(blocks))
+                 errata_candidates(blocks, numbered_groups, named_groups), baseline, is_mgi_profile(blocks),
+                 language=lang.code)
 
 
 def _named_in(iid: str, instruments: list[InstrumentCandidate], passage: str) -> bool:
