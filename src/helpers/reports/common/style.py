@@ -64,7 +64,7 @@ def finish(fig: Figure, ax, *, title: str, profile=None, xlabel: str, ylabel: st
 
 
 def save_png(fig: Figure, output_dir: str | Path | None, name: str) -> Path | None:
-    """Write the chart as PNG when the notebook was given an output folder; the name must be a plain name."""
+    """Write the chart as PNG (and SVG) when the notebook was given an output folder; the name must be plain."""
     if not output_dir:
         return None
     check_plain_name(name, "Chart name")
@@ -72,6 +72,7 @@ def save_png(fig: Figure, output_dir: str | Path | None, name: str) -> Path | No
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.png"
     fig.savefig(path, dpi=150, bbox_inches="tight")
+    fig.savefig(out / f"{name}.svg", bbox_inches="tight")  # the vector copy a report links, for print and briefs
     return path
 
 
