@@ -172,16 +172,16 @@ def interactive_table(df: pd.DataFrame, *, caption: str | None = None, page_leng
         defs.append({"targets": links, "createdCell": JavascriptFunction(_LINK_CELL)})
     if defs:
         options["columnDefs"] = defs
-    buttons = [{"extend": "colvis", "text": "Columns"}] if hidden else []
     if len(plain) > page_length:  # a long table: filter boxes under each column, a choice of page length
         options.update(column_filters="footer", lengthMenu=[page_length, 25, 50, 100, -1])
-        buttons.append("pageLength")
-    if buttons:
-        options.update(buttons=buttons, layout={"topStart": "buttons", "topEnd": "search",
-                                                "bottomStart": "info", "bottomEnd": "paging"})
+    if hidden:  # the Columns button; the page length becomes a button beside it (itables puts buttons first)
+        options["buttons"] = (["pageLength"] if len(plain) > page_length else []) + [
+            {"extend": "colvis", "text": "Columns"}]
     table = to_html_datatable(plain, **options)
     printed = [c for c in names if c in shown]
-    rows = [[{"text": v, "href": link_href(v)} for v in (plain.at[i, c] for c in printed)] for i in plain.index]
+    linked = {names[j] for j in links}
+    rows = [[{"text": plain.at[i, c], "href": link_href(plain.at[i, c]) if c in linked else None} for c in printed]
+            for i in plain.index]
     copy = render("print_table.html.j2", caption=caption, columns=printed, rows=rows,
                   hidden=[names[j] for j in hidden], n=len(plain))
     return Markup(table + "\n" + copy)
