@@ -99,3 +99,20 @@ def test_helpers_never_set_a_backend():
             "run/execute.py"} <= names, "the walk missed the nested modules"
     for path in modules:
         assert not backend_settings(path.read_text(encoding="utf-8")), path.relative_to(root).as_posix()
+
+
+REPORTS = [p for p in NOTEBOOKS if p.stem != "review_draft"]  # the notebooks `mgi run` renders into HTML
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
+def test_a_report_notebook_tags_its_heading_and_its_notes_for_notebook_users(path):
+    """The heading cell is tagged report-title (the HTML shows the report's title there); every note about the
+    parameters or output_dir is tagged notebook-only (left out of the HTML, kept in the notebook)."""
+    from helpers.run.page import NOTEBOOK_ONLY_TAG, TITLE_TAG
+
+    cells = nbformat.read(str(path), as_version=4).cells
+    assert TITLE_TAG in cells[0].metadata.get("tags", []) and cells[0].source.startswith("# ")
+    for cell in cells:
+        if cell.cell_type == "markdown" and ("output_dir" in cell.source or "Parameters" in cell.source):
+            assert NOTEBOOK_ONLY_TAG in cell.metadata.get("tags", []), cell.source[:80]
+    assert any(NOTEBOOK_ONLY_TAG in c.metadata.get("tags", []) for c in cells)

@@ -95,12 +95,12 @@ TABLE_CSS = ("<style>.dt-container tfoot input { width: 100%; min-width: 3em; bo
              " @media print { .dt-container, table[id^=itables_], div[id$=_fallback] { display: none !important; }"
              " .mgi-print-table { display: block; } }</style>")
 
-_URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+_URL = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?$", re.IGNORECASE)  # 'cdn.www.gob.pe/...' too
 # The same rule in the browser, for the interactive table (a test checks both give the same addresses): a cell
 # whose whole text is an address becomes a link built with the DOM (its text set as text, never parsed as HTML).
 _LINK_CELL = """function (td, cellData) {
     const text = td.textContent.trim();
-    if (!/^(https?:\\/\\/|www\\.)\\S+$/i.test(text)) { return; }
+    if (!/^(https?:\\/\\/)?([a-z0-9-]+\\.)+[a-z]{2,}(\\/\\S*)?$/i.test(text)) { return; }
     const a = document.createElement('a');
     a.href = /^https?:\\/\\//i.test(text) ? text : 'https://' + text;
     a.textContent = text;
@@ -109,7 +109,8 @@ _LINK_CELL = """function (td, cellData) {
 
 
 def link_href(text) -> str | None:
-    """The address a link points to when a cell holds only an address ('www.' addresses over https), else None."""
+    """The address a link points to when a cell holds only an address (one without a scheme over https), else
+    None."""
     if not isinstance(text, str) or not _URL.match(text.strip()):
         return None
     text = text.strip()
@@ -173,7 +174,8 @@ def interactive_table(df: pd.DataFrame, *, caption: str | None = None, page_leng
     if defs:
         options["columnDefs"] = defs
     if len(plain) > page_length:  # a long table: filter boxes under each column, a choice of page length
-        options.update(column_filters="footer", lengthMenu=[page_length, 25, 50, 100, -1])
+        options.update(column_filters="footer",
+                       lengthMenu=[page_length, 25, 50, 100, {"label": "All", "value": -1}])
     if hidden:  # the Columns button; the page length becomes a button beside it (itables puts buttons first)
         options["buttons"] = (["pageLength"] if len(plain) > page_length else []) + [
             {"extend": "colvis", "text": "Columns"}]
@@ -184,7 +186,7 @@ def interactive_table(df: pd.DataFrame, *, caption: str | None = None, page_leng
             for i in plain.index]
     copy = render("print_table.html.j2", caption=caption, columns=printed, rows=rows,
                   hidden=[names[j] for j in hidden], n=len(plain))
-    return Markup(table + "\n" + copy)
+    return table + "\n" + str(copy)  # plain text, as itables gives it (Markup would escape what it is added to)
 
 
 def check_choice(value: str, allowed, what: str) -> str:
