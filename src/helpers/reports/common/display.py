@@ -92,7 +92,7 @@ def _plain_frame(df: pd.DataFrame) -> pd.DataFrame:
 TABLE_CSS = ("<style>.dt-container tfoot input { width: 100%; min-width: 3em; box-sizing: border-box; }"
              " .dt-container td { vertical-align: top; } .dt-container th { cursor: pointer; }"
              " .mgi-print-table { display: none; } .mgi-table-note { font-size: .9em; color: #444; }"
-             " @media print { .dt-container, table[id^=itables_], div[id$=_fallback] { display: none !important; }"
+             " @media print { .dt-container, table[id^=itables], div[id$=fallback] { display: none !important; }"
              " .mgi-print-table { display: block; } }</style>")
 
 _URL = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?$", re.IGNORECASE)  # 'cdn.www.gob.pe/...' too
