@@ -33,8 +33,11 @@ test: setup
 	$(BIN)/mgi codebook --check
 	cd data/profiles/$(PROFILE) && ../../../$(BIN)/frictionless validate datapackage.json > /dev/null
 
+# JupyterLab on notebooks/: every notebook is saved without outputs (helpers.run.lab), so exploring never dirties
+# the repository nor fails `make test`
 lab: setup
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
+	$(BIN)/jupyter lab --ContentsManager.pre_save_hook=helpers.run.lab.strip_on_save \
+		$(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
 
 strip: setup
 	$(BIN)/nbstripout --keep-id notebooks/*.ipynb

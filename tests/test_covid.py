@@ -188,3 +188,42 @@ def test_area_and_domain_charts_name_the_profile(frame):
         fig = chart(prof)
         assert "Testland" in fig._suptitle.get_text()
         assert any(prof.source_line in t.get_text() for t in fig.texts)
+
+
+def _saved_extents(fig):
+    """Draw the figure as it is saved (constrained layout applied) and return the renderer."""
+    fig.canvas.draw()
+    return fig.canvas.get_renderer()
+
+
+@pytest.mark.parametrize("chart", [CC.timeline_chart, CC.area_chart])
+def test_the_key_sits_under_the_axis_label_not_on_it(frame, chart):
+    """The timeline's two-line date ticks ran into its key: the key must lie wholly below the tick labels and the
+    axis label, for a short and for a tall chart."""
+    for rows in (frame.head(2), frame):
+        fig = chart(stub_profile(covid=covid_frame(rows.to_dict("records"))))
+        ax = fig.axes[0]
+        r = _saved_extents(fig)
+        legend = ax.get_legend().get_window_extent(r)
+        axis = ax.xaxis.get_tightbbox(r)
+        assert ax.xaxis.label.get_text()
+        assert legend.y1 <= axis.y0 + 0.5, (chart.__name__, len(rows), legend, axis)
+        plt.close(fig)
+
+
+def test_a_domain_chart_with_no_domain_recorded_says_so_in_words(frame, monkeypatch):
+    """All domains empty: not bars of zero ('the bars add up to 0'), a sentence; show() prints it, saves nothing."""
+    from helpers.reports.common import style
+
+    empty = covid_frame([dict(r, domains=[]) for r in frame.to_dict("records")])
+    said = CC.domain_chart(stub_profile(covid=empty))
+    assert isinstance(said, style.Nothing) and "No MGI domain is recorded" in said.text
+    assert "add up to 0" not in said.text
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **k: shown.extend(objs))
+    style.show(said, str(frame.attrs.get("out", "")) or "/nonexistent-never-written", "covid_by_domain")
+    assert [type(o).__name__ for o in shown] == ["Markdown"] and "No MGI domain is recorded" in shown[0].data
+    assert not __import__("os").path.exists("/nonexistent-never-written")
+    assert isinstance(CC.domain_chart(stub_profile(covid=frame)), plt.Figure)  # with domains: a chart

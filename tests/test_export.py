@@ -102,6 +102,45 @@ def test_header_frozen_filterable_and_readable(per_workbook):
     assert ev.cell(2, col).alignment.wrap_text  # long text wraps
 
 
+def print_scale(ws) -> float:
+    """The scale a spreadsheet prints a sheet at when it fits every column on the page's width: the page's
+    printable width over the columns' width, in pixels (a column of width w is about 7w + 5 px wide)."""
+    paper_in = {9: (8.27, 11.69)}[int(ws.page_setup.paperSize)]
+    page_in = paper_in[1] if ws.page_setup.orientation == "landscape" else paper_in[0]
+    printable_px = (page_in - ws.page_margins.left - ws.page_margins.right) * 96
+    columns_px = sum(7 * (ws.column_dimensions[c.column_letter].width or 8.43) + 5 for c in ws[1])
+    return min(1.0, printable_px / columns_px)
+
+
+def test_every_sheet_prints_landscape_fitted_to_the_width_with_its_header_repeated(per_workbook):
+    """The page setup read back as a spreadsheet reads it (openpyxl), printed so that a person can see it
+    (pytest -s): A4 landscape, every column on the width of one page, as many pages down as needed, the header
+    row on every page, and text large enough to read (the instruments sheet printed at about 23 % before)."""
+    _, wb = per_workbook
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        fit = ws.sheet_properties.pageSetUpPr.fitToPage
+        scale = print_scale(ws)
+        print(f"{ws.title:16} orientation={ps.orientation} paper={ps.paperSize} fitToPage={fit} "
+              f"fitToWidth={ps.fitToWidth or 1} fitToHeight={ps.fitToHeight} titles={ws.print_title_rows} "
+              f"margins={ws.page_margins.left}/{ws.page_margins.right} in, columns={ws.max_column}, "
+              f"print scale about {scale:.0%}")
+        assert ps.orientation == "landscape" and int(ps.paperSize) == 9, ws.title
+        assert fit and int(ps.fitToWidth or 1) == 1 and int(ps.fitToHeight) == 0, ws.title
+        if ws.title != "About":  # a sheet of rows: its header repeats on every page
+            assert ws.print_title_rows == "$1:$1", ws.title
+        assert scale >= 0.5, f"{ws.title} prints at about {scale:.0%}"
+
+
+def test_a_wide_sheet_is_narrowed_for_print_but_headings_stay_whole():
+    header = ["instrument_id", "covers_regardless_of_status", "evidence"] + [f"c{i}" for i in range(15)]
+    widths = [38.0, 31.0, 61.0] + [40.0] * 15
+    fitted = wbmod.fit_print_width(widths, header)
+    assert sum(fitted) <= wbmod.PRINT_WIDTH
+    assert fitted[1] >= len("covers_regardless_of_status") and fitted[0] >= len("instrument_id")  # whole headings
+    assert wbmod.fit_print_width([10.0, 20.0], ["a", "b"]) == [10.0, 20.0]  # a narrow sheet keeps its widths
+
+
 def test_about_sheet_reads_citation_and_licences_from_the_metadata(per_workbook):
     _, wb = per_workbook
     md = metadata("PER-2021")

@@ -94,3 +94,32 @@ def test_in_a_browser_offline_the_table_searches_and_shows_markup_as_text(tmp_pa
         page.wait_for_timeout(300)
         assert page.locator("table.dataTable tbody tr td:first-child").all_inner_texts() == [MARKUP[2]] * 4
         assert not page.network_requests and not page.errors and not page.dialogs
+
+
+def test_a_column_of_addresses_is_linked_escaped_and_the_print_copy_has_every_row():
+    addresses = ["www.example.org/a?x=1&y=2", 'example.org/"onmouseover=alert(1)', "https://ex.org/p", ""]
+    frame = pd.DataFrame({"id": [f"S{i}" for i in range(12)], "address": (addresses * 3),
+                          "note": ["n"] * 12})
+    html = disp.interactive_table(frame, shown=["id", "address"])
+    assert '"createdCell"' in html and "replaceChildren" in html  # links built with the DOM in the browser
+    assert disp.link_href("www.example.org/a") == "https://www.example.org/a"
+    assert disp.link_href("cdn.www.gob.pe/x.pdf") == "https://cdn.www.gob.pe/x.pdf"
+    assert disp.link_href("https://ex.org/p") == "https://ex.org/p"
+    assert disp.link_href("Law No. 1.2") is None and disp.link_href("") is None and disp.link_href(None) is None
+    copy = html[html.index('<div class="mgi-print-table">'):]
+    assert copy.count("<tr>") == 12 + 1  # every row, and the heading row
+    assert '<a href="https://www.example.org/a?x=1&amp;y=2">' in copy
+    assert '/"onmouseover' not in copy and "/&#34;onmouseover" in copy  # the quote cannot end the attribute
+    assert "<th>note</th>" not in copy and "not printed: note" in copy  # a hidden column, said so
+    assert "Also searched, and shown with the <i>Columns</i>" in html and '"visible": false' in html
+
+
+def test_a_heading_sorts_on_a_click_on_its_text():
+    """itables' default (text_in_header_can_be_selected=True) makes a heading's text selectable and only its
+    arrow sorts; the reports turn it off (itables then leaves the option out). The click itself is tested in a
+    browser in tests/test_report_pages.py."""
+    from itables import to_html_datatable
+
+    frame = pd.DataFrame({"a": ["x", "y"]})
+    assert "text_in_header_can_be_selected" in to_html_datatable(frame, connected=False)
+    assert "text_in_header_can_be_selected" not in disp.interactive_table(frame)

@@ -56,10 +56,63 @@ def test_notebooks_never_set_a_backend(nb):
             assert "matplotlib.use(" not in cell.source and "%matplotlib" not in cell.source
 
 
+def backend_settings(source: str) -> list[str]:
+    """Every place a module sets matplotlib's backend: matplotlib.use (under any alias), pyplot.switch_backend,
+    rcParams['backend'] or the MPLBACKEND environment variable."""
+    tree = ast.parse(source)
+    aliases = {"matplotlib"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            aliases |= {a.asname or a.name for a in node.names if a.name == "matplotlib"}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "matplotlib" and any(a.name == "use" for a in node.names):
+            found.append(f"line {node.lineno}: from matplotlib import use")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            f = node.func
+            if f.attr == "switch_backend" or (f.attr == "use" and isinstance(f.value, ast.Name) and f.value.id in aliases):
+                found.append(f"line {node.lineno}: {ast.unparse(f)}(...)")
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) \
+                and node.slice.value in ("backend", "MPLBACKEND"):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_the_backend_check_finds_each_way_of_setting_one():
+    assert backend_settings("import matplotlib as mpl\nmpl.use('Agg')")
+    assert backend_settings("import matplotlib.pyplot as plt\nplt.switch_backend('agg')")
+    assert backend_settings("from matplotlib import use")
+    assert backend_settings("import matplotlib\nmatplotlib.rcParams['backend'] = 'Agg'")
+    assert backend_settings("import os\nos.environ['MPLBACKEND'] = 'Agg'")
+    assert not backend_settings("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.use = 1")
+
+
 def test_helpers_never_set_a_backend():
-    """Setting Agg in a helper would strip every chart from a papermill report."""
+    """Setting Agg in a helper would strip every chart from a papermill report. Every module of the package is
+    read, at any depth (the chart modules live in helpers/reports/<report>/)."""
     from helpers.paths import project_root
 
-    for path in (project_root() / "src" / "helpers").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        assert "matplotlib.use(" not in text and "switch_backend" not in text, path.name
+    root = project_root() / "src" / "helpers"
+    modules = sorted(root.rglob("*.py"))
+    names = {p.relative_to(root).as_posix() for p in modules}
+    assert {"reports/common/style.py", "reports/progress/charts.py", "reports/covid/charts.py",
+            "run/execute.py"} <= names, "the walk missed the nested modules"
+    for path in modules:
+        assert not backend_settings(path.read_text(encoding="utf-8")), path.relative_to(root).as_posix()
+
+
+REPORTS = [p for p in NOTEBOOKS if p.stem != "review_draft"]  # the notebooks `mgi run` renders into HTML
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
+def test_a_report_notebook_tags_its_heading_and_its_notes_for_notebook_users(path):
+    """The heading cell is tagged report-title (the HTML shows the report's title there); every note about the
+    parameters or output_dir is tagged notebook-only (left out of the HTML, kept in the notebook)."""
+    from helpers.run.page import NOTEBOOK_ONLY_TAG, TITLE_TAG
+
+    cells = nbformat.read(str(path), as_version=4).cells
+    assert TITLE_TAG in cells[0].metadata.get("tags", []) and cells[0].source.startswith("# ")
+    for cell in cells:
+        if cell.cell_type == "markdown" and ("output_dir" in cell.source or "Parameters" in cell.source):
+            assert NOTEBOOK_ONLY_TAG in cell.metadata.get("tags", []), cell.source[:80]
+    assert any(NOTEBOOK_ONLY_TAG in c.metadata.get("tags", []) for c in cells)

@@ -185,9 +185,24 @@ def test_shards_run_apart_and_merge_into_one_folder(project, tmp_path):
     # the merged folder is a reports folder like any other: a run into it finds everything up to date
     assert run(env, out).returncode == 0
     assert set(statuses(out).values()) == {"unchanged"}
-    # the same shard twice is refused: a job would be in two shards
+    # the same shard twice is refused (its jobs would be in two shards), and writes nothing
     res = subprocess_run(env, "merge-reports", str(tmp_path / "twice"), str(shards[0]), str(shards[0]))
-    assert res.returncode == 2 and "is in two shards" in res.stderr
+    assert res.returncode == 2 and "shard 1/2 is given twice" in res.stderr
+    assert not (tmp_path / "twice").exists()
+    # a shard missing: refused with its name, nothing written (no index that silently lacks its reports)
+    for given, missing in ((shards[0], "2/2"), (shards[1], "1/2")):
+        res = subprocess_run(env, "merge-reports", str(tmp_path / "part"), str(given))
+        assert res.returncode == 2, res.stdout + res.stderr
+        assert f"incomplete set of shards: {missing} missing" in res.stderr and "Traceback" not in res.stderr
+        assert not (tmp_path / "part").exists()
+    # nor merged into a folder that already holds reports: it stays as it was
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    res = subprocess_run(env, "merge-reports", str(out), str(shards[1]))
+    assert res.returncode == 2 and "1/2 missing" in res.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    # a folder not written by --shard is not a shard
+    res = subprocess_run(env, "merge-reports", str(tmp_path / "plain"), str(out))
+    assert res.returncode == 2 and "not written by `mgi run --shard I/N`" in res.stderr
     res = subprocess_run(env, "merge-reports", str(tmp_path / "none"), str(tmp_path / "nope"))
     assert res.returncode == 2 and "has no manifest.json" in res.stderr
 

@@ -27,6 +27,8 @@ RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # what a spreadsheet may r
 EXCEL_MAX_TEXT = 32767  # characters a cell holds
 FIXED_DATE = dt.datetime(1980, 1, 1)  # the workbook's created/modified date: deterministic, plainly no real date
 WIDE = 60  # columns of longer text are this wide and wrap
+PRINT_WIDTH = 240  # column-width units a sheet may take in all: on A4 landscape, fitted to the width, about 60 %
+MARGIN_IN = 0.3  # left and right print margins (inches)
 LINE_HEIGHT = 13  # points per line of 10-point text
 OPTIONS = {
     "strings_to_formulas": False,  # never turn '=...' into a formula
@@ -77,6 +79,32 @@ def _width(header: str, values: list) -> int:
     return max(len(header) + 3, min(typical + 2, WIDE), 8)
 
 
+def fit_print_width(widths: list[float], header: list[str], volumes: list[float] | None = None,
+                    budget: float = PRINT_WIDTH) -> list[float]:
+    """Widths narrowed so that the sheet, fitted to the width of the page, prints at a readable size.
+
+    Each column keeps at most k times its volume (the mean length of its cells, empty ones counted as 0), with
+    one k for the sheet, the largest that fits the budget: the columns that hold the most text (quotes, titles)
+    keep the most width, a column that is mostly empty gives its width up. No column becomes narrower than the
+    longest word of its heading (or 8; spreadsheets do not break at "_"), so headings still read whole; text in a narrowed column wraps (the
+    caller sets the row heights from the new widths).
+    """
+    if sum(widths) <= budget:
+        return list(widths)
+    volumes = volumes or list(widths)
+    floors = [min(w, max(8, max((len(word) for word in h.split()), default=0) + 2))  # no break at "_"
+              for w, h in zip(widths, header)]
+
+    def fitted(k: float) -> list[float]:
+        return [max(f, min(w, k * v)) for w, f, v in zip(widths, floors, volumes)]
+
+    lo, hi = 0.0, max(w / max(v, 1e-9) for w, v in zip(widths, volumes))
+    for _ in range(50):  # the largest k whose widths fit the budget
+        k = (lo + hi) / 2
+        lo, hi = (k, hi) if sum(fitted(k)) <= budget else (lo, k)
+    return fitted(lo)
+
+
 def _lines(text, width: float) -> int:
     """How many lines a wrapped cell of this width needs (about 1.1 characters of 10-point text per unit)."""
     if text is None or text == "":
@@ -96,9 +124,11 @@ def _fit_rows(ws, rows: list[list], widths: list[float], wrapped: list[bool], fi
 def _print_setup(ws, header_rows: int = 1) -> None:
     ws.set_landscape()
     ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)  # every column on the page's width
+    ws.set_margins(left=MARGIN_IN, right=MARGIN_IN, top=0.5, bottom=0.5)
+    ws.fit_to_pages(1, 0)  # every column on the page's width, as many pages down as the rows need
     if header_rows:
-        ws.repeat_rows(0, header_rows - 1)
+        ws.repeat_rows(0, header_rows - 1)  # the header row on every printed page
+        ws.hide_gridlines(0)  # cell borders printed too: a printed table keeps its rows apart
 
 
 def write_table_sheet(wb, fmt: _Formats, name: str, header: list[str], rows: list[list], *,
@@ -107,7 +137,8 @@ def write_table_sheet(wb, fmt: _Formats, name: str, header: list[str], rows: lis
     ws = wb.add_worksheet(name)
     for j, h in enumerate(header):
         write_cell(ws, fmt, 0, j, h, bold=True, bg_color="#E8EEF4", bottom=1, text_wrap=True)
-    widths = [_width(h, [r[j] for r in rows]) for j, h in enumerate(header)]
+    volumes = [sum(len(str(r[j])) for r in rows if r[j] is not None) / max(len(rows), 1) for j in range(len(header))]
+    widths = fit_print_width([_width(h, [r[j] for r in rows]) for j, h in enumerate(header)], header, volumes)
     for j, w in enumerate(widths):
         ws.set_column(j, j, w)
     wrapped = [any(isinstance(r[j], str) and len(r[j]) > w for r in rows) for j, w in enumerate(widths)]

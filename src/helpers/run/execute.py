@@ -17,7 +17,8 @@ from pathlib import Path
 from helpers.paths import notebooks_dir
 from helpers.run import kernels
 from helpers.run.keys import REPORT_RECORD, file_hashes
-from helpers.run.registry import Job
+from helpers.run.page import NOTEBOOK_ONLY_TAG, TOC_MARKER, Page, page_for, render_toc
+from helpers.run.registry import COMPARE_KEY, Job
 
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "mgi_offline"  # the lab template without its CDN scripts (templates/mgi_offline/index.html.j2)
@@ -73,7 +74,8 @@ def execute_job(job: Job) -> Outcome:
     finally:
         kernels.shutdown(km)
     try:
-        export_html(executed, folder / f"{job.notebook}.html", keep_code=job.keep_code)
+        page = page_for(job.key, job.notebook, list(job.profiles), folder, compare_key=COMPARE_KEY)
+        export_html(executed, folder / f"{job.notebook}.html", keep_code=job.keep_code, page=page)
         record = {"key": job.cache_key, "report": job.label, "parameters": job.parameters,
                   "made_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "files": file_hashes(folder)}
         (folder / REPORT_RECORD).write_text(json.dumps(record, indent=2), encoding="utf-8")
@@ -109,22 +111,48 @@ def short_error(exc: BaseException) -> str:
 
 
 _EXPORTERS: dict[bool, object] = {}  # one exporter per worker process and option: templates load once
+_PAGE: list[Page | None] = [None]  # the page being exported (its headings are collected while Markdown renders)
 
 
 def _exporter(keep_code: bool):
     if keep_code not in _EXPORTERS:
+        from jinja2 import pass_context
         from nbconvert import HTMLExporter
+        from traitlets.config import Config
 
-        _EXPORTERS[keep_code] = HTMLExporter(
-            template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)], exclude_input=not keep_code,
-            exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
+        config = Config()
+        config.TagRemovePreprocessor.enabled = True
+        config.TagRemovePreprocessor.remove_cell_tags = {NOTEBOOK_ONLY_TAG}
+        exporter = HTMLExporter(
+            config=config, template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)],
+            exclude_input=not keep_code, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
+        plain = exporter.markdown2html
+
+        @pass_context
+        def markdown2html(context, source):  # nbconvert's, then anchors made unique (helpers.run.page)
+            rendered = plain(context, source)
+            return _PAGE[0].anchors(rendered) if _PAGE[0] is not None else rendered
+
+        exporter.register_filter("markdown2html", markdown2html)
+        _EXPORTERS[keep_code] = exporter
     return _EXPORTERS[keep_code]
 
 
-def export_html(executed: Path, target: Path, *, keep_code: bool) -> None:
-    """One self-contained HTML file that opens offline: charts embedded as data URIs, code hidden unless asked."""
+def export_html(executed: Path, target: Path, *, keep_code: bool, page: Page | None = None) -> None:
+    """One self-contained HTML file that opens offline: charts embedded as data URIs, code hidden unless asked;
+    with a page, its title, links and table of contents, and the notebook-only cells left out."""
     import nbformat
 
     nb = nbformat.read(str(executed), as_version=4)
-    body, _ = _exporter(keep_code).from_notebook_node(nb)
+    resources = {}
+    if page is not None:
+        nb.metadata["title"] = page.title  # the browser's title (the lab template reads it)
+        resources = {"mgi": page, "mgi_toc_marker": TOC_MARKER}
+    _PAGE[0] = page
+    try:
+        body, _ = _exporter(keep_code).from_notebook_node(nb, resources=resources)
+    finally:
+        _PAGE[0] = None
+    if page is not None:
+        body = body.replace(TOC_MARKER, render_toc(page) if len(page.headings) >= 3 else "", 1)
     target.write_text(body, encoding="utf-8")

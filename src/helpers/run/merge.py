@@ -2,7 +2,8 @@
 
 Each shard's manifest names the jobs that shard ran in its last run; those, and only those, are taken from it
 (a shard folder restored from a cache may hold older reports of jobs that now belong to another shard). A job
-named by two shards is refused. Reports are copied into a staging folder and swapped into place like a run's.
+named by two shards is refused, and so is an incomplete set: each shard's manifest records which of N it is
+(`"shard": "2/4"`), and every one of 1..N must be given exactly once, or nothing is written. Reports are copied into a staging folder and swapped into place like a run's.
 """
 
 from __future__ import annotations
@@ -34,8 +35,36 @@ def _manifest_of(shard: Path) -> dict:
     return manifest
 
 
+def check_complete(shards: list[Path], manifests: list[dict]) -> None:
+    """Every shard 1..N of one split, each once; otherwise a BadParameter naming what is missing or repeated."""
+    given: dict[int, Path] = {}
+    total = None
+    for shard, manifest in zip(shards, manifests):
+        text = manifest.get("shard")
+        try:
+            i, n = (int(part) for part in str(text).split("/"))
+        except ValueError:
+            raise BadParameter(f"{shard / 'manifest.json'}: this folder was not written by `mgi run --shard I/N` "
+                               f"(its manifest records shard {text!r}); merge-reports joins the shards of one "
+                               "split") from None
+        if total is None:
+            total = n
+        elif n != total:
+            raise BadParameter(f"{shard} is shard {i}/{n}, but {shards[0]} is of a split into {total}: "
+                               "give the shards of one split")
+        if i in given:
+            raise BadParameter(f"shard {i}/{n} is given twice: {given[i]} and {shard}")
+        given[i] = shard
+    missing = [f"{i}/{total}" for i in range(1, (total or 0) + 1) if i not in given]
+    if missing:
+        raise BadParameter(f"incomplete set of shards: {', '.join(missing)} missing (given: "
+                           + ", ".join(f"{i}/{total} {given[i]}" for i in sorted(given))
+                           + "). Nothing was written; give every shard's folder.")
+
+
 def merge_reports(out: Path, shards: list[Path], log) -> int:
     manifests = [_manifest_of(s) for s in shards]
+    check_complete(shards, manifests)
     owner: dict[tuple[str, str], Path] = {}
     for shard, manifest in zip(shards, manifests):
         for r in manifest["reports"]:

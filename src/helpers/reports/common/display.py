@@ -86,9 +86,40 @@ def _plain_frame(df: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-# the filter boxes under the columns take the column's width instead of widening every column to theirs
+# the filter boxes under the columns take the column's width instead of widening every column to theirs; the print
+# copy of each table is shown only on paper, the interactive table only on screen (the report's page template
+# sets the page; this style also serves JupyterLab's own printing)
 TABLE_CSS = ("<style>.dt-container tfoot input { width: 100%; min-width: 3em; box-sizing: border-box; }"
-             " .dt-container td { vertical-align: top; }</style>")
+             " .dt-container td { vertical-align: top; } .dt-container th { cursor: pointer; }"
+             " .mgi-print-table { display: none; } .mgi-table-note { font-size: .9em; color: #444; }"
+             " @media print { .dt-container, table[id^=itables], div[id$=fallback] { display: none !important; }"
+             " .mgi-print-table { display: block; } }</style>")
+
+_URL = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?$", re.IGNORECASE)  # 'cdn.www.gob.pe/...' too
+# The same rule in the browser, for the interactive table (a test checks both give the same addresses): a cell
+# whose whole text is an address becomes a link built with the DOM (its text set as text, never parsed as HTML).
+_LINK_CELL = """function (td, cellData) {
+    const text = td.textContent.trim();
+    if (!/^(https?:\\/\\/)?([a-z0-9-]+\\.)+[a-z]{2,}(\\/\\S*)?$/i.test(text)) { return; }
+    const a = document.createElement('a');
+    a.href = /^https?:\\/\\//i.test(text) ? text : 'https://' + text;
+    a.textContent = text;
+    td.replaceChildren(a);
+}"""
+
+
+def link_href(text) -> str | None:
+    """The address a link points to when a cell holds only an address (one without a scheme over https), else
+    None."""
+    if not isinstance(text, str) or not _URL.match(text.strip()):
+        return None
+    text = text.strip()
+    return text if re.match(r"^https?://", text, re.IGNORECASE) else "https://" + text
+
+
+def _is_link_column(values: pd.Series) -> bool:
+    shown = [v for v in values if isinstance(v, str) and v]
+    return bool(shown) and all(link_href(v) for v in shown)
 
 
 def interactive_tables() -> None:
@@ -104,31 +135,58 @@ def interactive_tables() -> None:
     display(HTML(TABLE_CSS))
 
 
-def interactive_table(df: pd.DataFrame, *, caption: str | None = None, page_length: int = 10) -> str:
+def interactive_table(df: pd.DataFrame, *, caption: str | None = None, page_length: int = 10,
+                      shown: list[str] | None = None) -> str:
     """A DataFrame as a searchable, sortable table with a filter box per column (itables/DataTables), as HTML.
 
-    Every value is HTML-escaped by itables (allow_html=False) and shown as text; text columns are
-    left-aligned, numbers right-aligned; every row is embedded (no down-sampling); a static, escaped copy of
-    the table is shown where JavaScript does not run.
+    Every column of df is searched; `shown` (default: all) are the columns on screen at first, the others are
+    hidden but searched, and the *Columns* button shows them, which a note under the table says. A heading sorts
+    when its text is clicked. Every value is HTML-escaped by itables (allow_html=False) and shown as text; a
+    column of addresses shows them as links; text columns are left-aligned, numbers right-aligned; every row is
+    embedded (no down-sampling). A static copy of the table, every row of the shown columns with long text
+    wrapped, comes with it for print (and where JavaScript does not run it is what a printout holds).
     """
-    from itables import to_html_datatable
+    from itables import JavascriptFunction, to_html_datatable
 
-    shown = _plain_frame(df)
+    plain = _plain_frame(df)
+    names = list(plain.columns)
+    shown = names if shown is None else [str(c) for c in shown]
+    unknown = [c for c in shown if c not in names]
+    if unknown:
+        raise BadParameter(f"interactive_table: no column {', '.join(unknown)}; the table has {', '.join(names)}")
+    hidden = [j for j, c in enumerate(names) if c not in shown]
     text_cols = [j for j, (_, col) in enumerate(df.items())  # numbers keep DataTables' right alignment
                  if not pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col)]
     options: dict = dict(
         caption=caption, connected=False, allow_html=False, showIndex=False, maxBytes=0,
         classes="display compact cell-border", order=[], display_logo_when_loading=False, scrollX=True,
-        pageLength=page_length, style="table-layout:auto;width:100%;margin:0;caption-side:top")
-    long_text = [j for j in text_cols if shown.iloc[:, j].astype(str).str.len().max() > 80]
+        pageLength=page_length, style="table-layout:auto;width:100%;margin:0;caption-side:top",
+        text_in_header_can_be_selected=False)  # a click on a heading's text sorts (not only on its arrow)
+    long_text = [j for j in text_cols if plain.iloc[:, j].astype(str).str.len().max() > 80]
+    links = [j for j in text_cols if _is_link_column(plain.iloc[:, j])]
     defs = [{"targets": text_cols, "className": "dt-left"}] if text_cols else []
     if long_text:  # quotes and titles wrap in a column of readable width; the table scrolls sideways
         defs.append({"targets": long_text, "width": "24em"})
+    if hidden:  # searched (DataTables searches hidden columns), shown on demand
+        defs.append({"targets": hidden, "visible": False})
+    if links:
+        defs.append({"targets": links, "createdCell": JavascriptFunction(_LINK_CELL)})
     if defs:
         options["columnDefs"] = defs
-    if len(shown) > page_length:  # a long table: filter boxes under each column, a choice of page length
-        options.update(column_filters="footer", lengthMenu=[page_length, 25, 50, 100, -1])
-    return to_html_datatable(shown, **options)
+    if len(plain) > page_length:  # a long table: filter boxes under each column, a choice of page length
+        options.update(column_filters="footer",
+                       lengthMenu=[page_length, 25, 50, 100, {"label": "All", "value": -1}])
+    if hidden:  # the Columns button; the page length becomes a button beside it (itables puts buttons first)
+        options["buttons"] = (["pageLength"] if len(plain) > page_length else []) + [
+            {"extend": "colvis", "text": "Columns"}]
+    table = to_html_datatable(plain, **options)
+    printed = [c for c in names if c in shown]
+    linked = {names[j] for j in links}
+    rows = [[{"text": plain.at[i, c], "href": link_href(plain.at[i, c]) if c in linked else None} for c in printed]
+            for i in plain.index]
+    copy = render("print_table.html.j2", caption=caption, columns=printed, rows=rows,
+                  hidden=[names[j] for j in hidden], n=len(plain))
+    return table + "\n" + str(copy)  # plain text, as itables gives it (Markup would escape what it is added to)
 
 
 def check_choice(value: str, allowed, what: str) -> str:

@@ -8,6 +8,7 @@ mathematics), so callers pass plain text. Never sets a matplotlib backend.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -64,7 +65,7 @@ def finish(fig: Figure, ax, *, title: str, profile=None, xlabel: str, ylabel: st
 
 
 def save_png(fig: Figure, output_dir: str | Path | None, name: str) -> Path | None:
-    """Write the chart as PNG when the notebook was given an output folder; the name must be a plain name."""
+    """Write the chart as PNG (and SVG) when the notebook was given an output folder; the name must be plain."""
     if not output_dir:
         return None
     check_plain_name(name, "Chart name")
@@ -72,16 +73,31 @@ def save_png(fig: Figure, output_dir: str | Path | None, name: str) -> Path | No
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.png"
     fig.savefig(path, dpi=150, bbox_inches="tight")
+    fig.savefig(out / f"{name}.svg", bbox_inches="tight")  # the vector copy a report links, for print and briefs
     return path
 
 
-def show(fig: Figure, output_dir: str, name: str) -> None:
-    """Show the chart in the notebook, save it as PNG when output_dir is set, then free it.
+@dataclass(frozen=True)
+class Nothing:
+    """What a chart function returns instead of a figure when nothing it would draw is recorded: bars of zero
+    would say 'none' where the profile says nothing (empty is not zero). show() prints the sentence instead."""
+
+    text: str
+
+
+def show(fig: Figure | Nothing, output_dir: str, name: str) -> None:
+    """Show the chart in the notebook, save it as PNG when output_dir is set, then free it; for Nothing, say in
+    words that nothing is recorded (no chart file is written).
 
     Returns nothing, so that the last line of a notebook cell does not print a file path into the report.
     """
-    from IPython.display import Image, display
+    from IPython.display import Image, Markdown, display
 
+    if isinstance(fig, Nothing):
+        from helpers.reports.common.escape import esc
+
+        display(Markdown(f"*{esc(fig.text)}*"))
+        return
     if output_dir:
         # render once: the PNG written to disk is also the one shown (and embedded in the HTML report)
         path = save_png(fig, output_dir, name)
@@ -137,10 +153,26 @@ def count_barh(ax, counts, ticks: list[str], colours, fontsize: float = 10, bold
     ax.set_axisbelow(True)
 
 
-def legend_below(ax, ncols: int = 3) -> None:
-    """The key under the x-axis label, centred on the bars, so it never hides a bar."""
-    handles, labels = ax.get_legend_handles_labels()
-    if handles:
-        # borderaxespad (in font sizes) clears the tick labels and the axis label whatever the axes' height
-        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), borderaxespad=4.3, ncols=ncols,
-                  frameon=False, fontsize=8.5, handlelength=1.2, columnspacing=1.4)
+def legend_below(ax, ncols: int = 3, handles=None, fontsize: float = 8.5) -> None:
+    """The key under the x-axis label, centred on the bars, so it never hides a bar nor sits on the labels.
+
+    Call it after the axis label is set (style.finish sets it; a chart may set it first). The gap is measured:
+    the distance from the axes to the bottom of the tick labels and the axis label, in points, which does not
+    change when the layout resizes the axes (a fixed gap let a two-line date axis run into the key).
+    """
+    if handles is None:
+        handles, labels = ax.get_legend_handles_labels()
+    else:
+        labels = [h.get_label() for h in handles]
+    if not handles:
+        return
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    axes_bottom = ax.get_window_extent(renderer).y0
+    axis = ax.xaxis.get_tightbbox(renderer)  # the tick labels and the axis label, ticks placed
+    depth_pt = max(axes_bottom - axis.y0, 0) * 72 / fig.dpi if axis is not None else 0
+    if not ax.xaxis.label.get_text():  # set later by finish(): room for one line of it
+        depth_pt += plt.rcParams["axes.labelsize"] * 1.3 if isinstance(plt.rcParams["axes.labelsize"], (int, float)) \
+            else plt.rcParams["font.size"] * 1.3 + ax.xaxis.labelpad
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), borderaxespad=depth_pt / fontsize + 0.8,
+              ncols=ncols, frameon=False, fontsize=fontsize, handlelength=1.2, columnspacing=1.4)

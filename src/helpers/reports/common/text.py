@@ -48,3 +48,23 @@ def errata_intro_md(errata: pd.DataFrame) -> str:
     return (f"The errata table flags {plural(len(errata), 'place')} where the source disagrees with itself or "
             f"has an evident slip ({', '.join(parts)}). The quotes in the extracts stay verbatim; the table says "
             "which value the extracts use and why.\n")
+
+
+# What each report is called in its title, the browser's title bar and the index ("Peru – Progress per domain –
+# MGI Second Profile 2021"); the notebook's own heading stays for notebook users.
+REPORT_NAMES = {
+    "overview": "Profile overview",
+    "domain_progress": "Progress per domain",
+    "migration_statistics": "Figures the profile states",
+    "covid_responses": "COVID-19 responses",
+    "compare_profiles": "Comparing profiles",
+}
+
+
+def report_title(notebook: str, profiles) -> str:
+    """'<country> – <report> – MGI <edition>' for one profile; for a comparison, the report then each edition."""
+    name = REPORT_NAMES.get(notebook, notebook.replace("_", " "))
+    if len(profiles) == 1:
+        p = profiles[0]
+        return f"{p.short_name} – {name} – MGI {p.mgi['edition']}"
+    return f"{name} – " + " · ".join(f"{p.short_name} – MGI {p.mgi['edition']}" for p in profiles)

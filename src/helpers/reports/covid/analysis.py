@@ -159,7 +159,7 @@ def coverage_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def responses_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per response, in words (escaped on display by display.html_table)."""
+    """One row per response, in words (escaped on display), with the domains and the verbatim quote."""
     cov = coverage(frame)
     rows = []
     for idx, r in frame.iterrows():
@@ -172,6 +172,12 @@ def responses_table(frame: pd.DataFrame) -> pd.DataFrame:
             "status": MEASURE_STATUS_LABELS.get(str(r["status"]), str(r["status"])),
             "covers migrants regardless of status": COVERAGE_LABELS[str(cov.loc[idx])],
             "section": r["section"],
+            "domains": ", ".join(r["domains"]) if isinstance(r["domains"], list) else "",
+            "evidence": r["evidence"],
         })
-    return pd.DataFrame(rows, columns=["id", "area", "measure", "instruments", "from", "until", "status",
-                                       "covers migrants regardless of status", "section"])
+    return pd.DataFrame(rows, columns=RESPONSES_SHOWN + ["domains", "evidence"])
+
+
+# the columns of responses_table shown at first; the domains and the quote are searched too, shown on demand
+RESPONSES_SHOWN = ["id", "area", "measure", "instruments", "from", "until", "status",
+                   "covers migrants regardless of status", "section"]

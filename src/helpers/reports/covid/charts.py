@@ -73,12 +73,15 @@ def coverage_chart(profile) -> Figure | None:
                          profile=profile, xlabel="Number of responses", ylabel="Coverage", note=note)
 
 
-def domain_chart(profile) -> Figure | None:
+def domain_chart(profile) -> Figure | charts.Nothing | None:
     """Responses touching each MGI domain (a response may touch several)."""
     frame = _frame(profile)
     if frame is None:
         return None
     counts = C.by_domain(frame)
+    if not int(counts.sum()):
+        return charts.Nothing(f"No MGI domain is recorded for any of the {len(frame)} COVID-19 responses: there "
+                              "is nothing to count per domain (which is not the same as none).")
     fig, ax = charts.new_figure(height=3.6)
     count_barh(ax, list(counts), [domain_tick(d) for d in DOMAIN_IDS], charts.OKABE_ITO[0], fontsize=9.5)
     note = (f"{len(frame)} responses; a response may touch several domains, so the bars add up to "
@@ -154,8 +157,8 @@ def timeline_chart(profile) -> Figure | None:
         Line2D([], [], marker="|", color="#444444", markersize=12, markeredgewidth=1.8, linewidth=1.6,
                linestyle=":", label="End known only to the month or year"),
     ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), borderaxespad=3.6, ncols=2,
-              frameon=False, fontsize=8)
+    # the key under the two-line date ticks and the axis label, at a measured distance (legend_below)
+    legend_below(ax, ncols=2, handles=handles, fontsize=8)
     missing = C.undated(frame)
     note = ("Measures without an end are drawn at their start only: the profile does not say how long they "
             "lasted.")

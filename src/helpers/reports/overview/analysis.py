@@ -29,16 +29,21 @@ def domain_table_view(table: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns=names).reset_index(drop=True)
 
 
-# The long tables a reader searches and sorts in the overview (columns named as in the CSVs and the codebook).
+# The long tables a reader searches and sorts in the overview (columns named as in the CSVs and the codebook): the
+# columns shown at first; every other column of the table is searched too and shown on demand.
 BROWSE_COLUMNS = {
     "findings": ["finding_id", "domain", "kind", "baseline_status", "summary", "instruments", "evidence", "section"],
-    "instruments": ["instrument_id", "type", "number", "year", "title_en", "status", "domains", "after_baseline",
-                    "covid_measure", "evidence", "section"],
+    "instruments": ["instrument_id", "type", "number", "year", "title_en", "title_original", "status", "domains",
+                    "after_baseline", "covid_measure", "evidence", "section"],
     "sources": ["source_id", "organisation", "year_tag", "title", "address"],
 }
 
 
-def browse_tables(prof) -> list[tuple[str, pd.DataFrame]]:
-    """(table name, its rows with the columns a reader searches) for each long table the profile has."""
-    return [(name, prof.tables[name].loc[:, cols]) for name, cols in BROWSE_COLUMNS.items() if prof.has(name)]
-
+def browse_tables(prof) -> list[tuple[str, pd.DataFrame, list[str]]]:
+    """(table name, every column of its rows, the columns shown at first) for each long table the profile has."""
+    out = []
+    for name, cols in BROWSE_COLUMNS.items():
+        if prof.has(name):
+            table = prof.tables[name]
+            out.append((name, table, [c for c in cols if c in table.columns]))
+    return out

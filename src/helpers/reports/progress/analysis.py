@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.data.domains import DOMAIN_IDS
+from helpers.data.domains import BY_ID, DOMAIN_IDS
 from helpers.data.schema import BASELINE_STATUSES, FINDING_KINDS
+from helpers.data.vocab import KIND_LABELS
 from helpers.reports.common.counts import cites
 
 ALL = "all"
@@ -156,3 +157,24 @@ def domain_progress(profile, domain: str) -> DomainProgress:
         instruments_since=instruments_since_baseline(ins, domain),
         instruments_timing_unknown=instruments_timing_unknown(ins, domain),
     )
+
+
+FINDINGS_SHOWN = ["finding", "domain", "kind", "status against the baseline", "summary", "evidence", "section"]
+
+
+def findings_table(profile, domain: str = ALL) -> pd.DataFrame:
+    """Every finding (of the domains shown) in words, for the searchable table: the columns of FINDINGS_SHOWN,
+    then the instruments cited (searched, shown on demand)."""
+    f = profile.findings
+    if domain != ALL:
+        f = f.loc[f["domain"] == domain]
+    labels = status_labels(profile)
+    return pd.DataFrame({
+        "finding": f["finding_id"].to_numpy(),
+        "domain": [f"{BY_ID[d].number}. {BY_ID[d].label}" for d in f["domain"]],
+        "kind": [KIND_LABELS.get(str(k), str(k)) for k in f["kind"]],
+        "status against the baseline": [labels.get(str(s), "") if isinstance(s, str) else "" for s in
+                                        f["baseline_status"]],
+        "summary": f["summary"].to_numpy(), "evidence": f["evidence"].to_numpy(), "section": f["section"].to_numpy(),
+        "instruments cited": f["instruments"].to_numpy(),
+    })
