@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from helpers.atomic import write_text
 from helpers.data.datapackage import DESCRIPTOR, write_descriptor
 from helpers.data.schema import TITLE_LANGUAGES
 
@@ -28,9 +28,7 @@ class Migrated:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".migrating")
-    tmp.write_text(text, encoding="utf-8", newline="")
-    os.replace(tmp, path)
+    write_text(path, text, newline="")
 
 
 def title_original(folder: Path, language_of: Callable[[str], str | None], default: str | None = None,
