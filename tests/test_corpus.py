@@ -86,8 +86,9 @@ def test_unknown_or_repeated_profile(fictional):
 def test_stable_order_is_by_name_never_by_counts(fictional):
     c = load_profiles()
     order = stable_order(c.profiles)
-    assert order == sorted(c.ids, key=lambda pid: (c.profiles.set_index("profile_id").loc[pid, "country"].casefold(),
-                                                   pid))
+    rows = c.profiles.set_index("profile_id")
+    assert order == sorted(c.ids, key=lambda pid: (rows.loc[pid, "country_short"].casefold(),
+                                                   rows.loc[pid, "assessment_year"], pid))
 
 
 @pytest.mark.parametrize("pid", list(PROFILES))

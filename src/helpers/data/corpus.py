@@ -188,6 +188,6 @@ def load_profiles(ids=None, *, level: str | None = None, language: str | None = 
 
 def stable_order(profiles: pd.DataFrame) -> list[str]:
     """Profile ids by country name, then year: an order that never depends on any count (not a ranking)."""
-    ordered = profiles.sort_values(["country", "assessment_year", "profile_id"], key=lambda s: s.str.casefold()
-                                   if s.dtype == "string" else s)
+    ordered = profiles.sort_values(["country_short", "country", "assessment_year", "profile_id"],
+                                   key=lambda s: s.str.casefold() if s.dtype == "string" else s)
     return list(ordered["profile_id"])

@@ -84,7 +84,7 @@ def exports_present(profile_id: str, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     written = [out_dir / default_name(profile_id, f) for f in FORMATS]
     copies = [p for p in (out_dir / DATA_FOLDER).glob("*") if p.is_file()] if (out_dir / DATA_FOLDER).is_dir() else []
-    return [p for p in written if p.is_file()] + _index_order(copies)
+    return [p for p in written if p.is_file()] + _index_order(copies) + combined_present(out_dir)
 
 
 def link_label(path: Path, profile_id: str) -> str:

@@ -30,7 +30,7 @@ from helpers.run.files import (atomic_write_text, git_revision, locked, package_
                                remove_if_empty, swap_dir)
 from helpers.run.index import publish, state_path
 from helpers.run.keys import intact, profile_digests, report_key
-from helpers.run.registry import COMPARE_KEY, Job, plan_jobs, select_shard, set_staging
+from helpers.run.registry import COMPARE_KEY, CORPUS_KEY, Job, is_cross, plan_jobs, select_shard, set_staging
 
 OK_STATUSES = ("ok", "unchanged")
 
@@ -106,18 +106,24 @@ def _profile_info(pid: str) -> dict:
     path = find_profile(pid)
     meta = _read_json(path / "datapackage.json")  # unreadable metadata is reported by the validation
     mgi = meta.get("mgi", {}) if isinstance(meta.get("mgi", {}), dict) else {}
+    from helpers.data.corpus import profile_facets
+
     return {"profile": pid, "title": meta.get("title", pid), "data_version": mgi.get("data_version"),
-            "data_hash": data_hash(path, meta), "fictional": mgi.get("fictional", False)}
+            "data_hash": data_hash(path, meta), "fictional": mgi.get("fictional", False),
+            "country": mgi.get("country", ""), "edition": mgi.get("edition", ""), **profile_facets(mgi)}
 
 
 def _report_data(job: Job, infos: dict[str, dict]) -> dict:
-    keys = ("title", "data_version", "data_hash", "fictional")
-    if job.key != COMPARE_KEY:
+    keys = ("title", "data_version", "data_hash", "fictional", "country", "edition", "level", "language")
+    if not is_cross(job.key):
         return {k: infos[job.key][k] for k in keys}
     pids = job.profiles
     joined = hashlib.sha256("".join(infos[p]["data_hash"] for p in pids).encode()).hexdigest()
-    return {"title": "Comparison of " + ", ".join(pids), "fictional": any(infos[p]["fictional"] for p in pids),
-            "data_version": ", ".join(f"{p} v{infos[p]['data_version']}" for p in pids), "data_hash": joined}
+    title = "Comparison of " + ", ".join(pids) if job.key == COMPARE_KEY else \
+        f"Corpus of {len(pids)} profiles and their combined dataset"
+    return {"title": title, "fictional": any(infos[p]["fictional"] for p in pids),
+            "data_version": ", ".join(f"{p} v{infos[p]['data_version']}" for p in pids) if len(pids) <= 8 else
+            f"{len(pids)} profiles (each one's version is listed with it)", "data_hash": joined}
 
 
 def _validate(profiles: list[str], log) -> dict:
@@ -160,7 +166,7 @@ def plan(profiles: list[str], notebooks: list[str], out: Path, *, timeout: int, 
         bad = [p for p in job.profiles if p in invalid]
         if not bad:
             runnable.append(job)
-        elif job.key == COMPARE_KEY and len(job.profiles) - len(bad) >= 2:  # compare the valid ones
+        elif is_cross(job.key) and len(job.profiles) - len(bad) >= 2:  # compare the valid ones
             job.profiles = tuple(p for p in job.profiles if p not in invalid)
             job.parameters = {"profiles": list(job.profiles)}
             _keyed([job], digests)
@@ -219,8 +225,8 @@ def _write_exports(planned: list[Job], outcomes: list[Outcome], invalid: dict, o
     from helpers.export import ExportError, default_name, write_exports
 
     rendered = {o.key for o in outcomes if o.status == "ok"}
-    failures = []
-    for pid in sorted({j.key for j in planned if j.key != COMPARE_KEY} - set(invalid)):
+    failures = _write_combined(planned, rendered, out, log)
+    for pid in sorted({j.key for j in planned if not is_cross(j.key)} - set(invalid)):
         if pid not in rendered and (out / pid / default_name(pid, "xlsx")).is_file():
             continue
         try:
@@ -229,6 +235,23 @@ def _write_exports(planned: list[Job], outcomes: list[Outcome], invalid: dict, o
             log(f"mgi run: FAILED exports of {pid} (workbook, CSV zip, data package): {exc}", err=True)
             failures.append(pid)
     return failures
+
+
+def _write_combined(planned: list[Job], rendered: set[str], out: Path, log) -> list[str]:
+    """The combined dataset of every valid profile of the corpus report (workbook, data package zip, Parquet
+    files) beside that report: written again when the report was rendered in this run, or when missing."""
+    from helpers.errors import ProfileError
+    from helpers.export import ExportError, combined_present, write_combined
+
+    job = next((j for j in planned if j.key == CORPUS_KEY), None)
+    if job is None or (CORPUS_KEY not in rendered and combined_present(out / CORPUS_KEY)):
+        return []
+    try:
+        write_combined(list(job.profiles), out / CORPUS_KEY)
+    except (ExportError, ProfileError, OSError) as exc:
+        log(f"mgi run: FAILED the combined dataset (workbook, data package zip, Parquet): {exc}", err=True)
+        return [CORPUS_KEY]
+    return []
 
 
 def _execute_all(planned: list[Job], jobs: int, log) -> list[Outcome]:

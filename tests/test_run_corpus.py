@@ -1,0 +1,71 @@
+"""`mgi run --all` with two or more profiles renders the corpus report (the real notebook) and writes the combined
+dataset beside it; the index lists every profile with its level, language, edition and data version, searchable
+offline, and links the corpus report and the combined files. A single profile gets neither."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from helpers.export.combined import workbook_name, zip_name
+from helpers.paths import project_root
+from runner_standin import environment, make_project, mgi_run
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = make_project(tmp_path_factory.mktemp("corpus-run") / "project")
+    shutil.copy(project_root() / "notebooks" / "corpus.ipynb", root / "notebooks" / "corpus.ipynb")
+    return root, environment(root)
+
+
+@pytest.fixture(scope="module")
+def rendered(project):
+    root, env = project
+    out = root / "rendered"
+    res = mgi_run(env, "--all", out=out, notebooks=("overview", "corpus"))
+    assert res.returncode == 0, res.stderr
+    return out
+
+
+def test_corpus_report_and_combined_files(rendered):
+    manifest = json.loads((rendered / "manifest.json").read_text(encoding="utf-8"))
+    corpus = [r for r in manifest["reports"] if r["notebook"] == "corpus"]
+    assert len(corpus) == 1 and corpus[0]["key"] == "_corpus" and corpus[0]["status"] == "ok"
+    assert sorted(corpus[0]["parameters"]["profiles"]) == sorted(manifest["profiles"])
+    html = (rendered / "_corpus" / "corpus" / "corpus.html").read_text(encoding="utf-8")
+    assert "MGI profiles as one corpus" in html
+    assert (rendered / "_corpus" / workbook_name()).is_file() and (rendered / "_corpus" / zip_name()).is_file()
+    assert (rendered / "_corpus" / "parquet" / "findings.parquet").is_file()
+
+
+def test_index_lists_profiles_searchable_offline_and_links_the_corpus(rendered):
+    html = (rendered / "index.html").read_text(encoding="utf-8")
+    manifest = json.loads((rendered / "manifest.json").read_text(encoding="utf-8"))
+    assert 'id="mgi-profiles"' in html and "searchPanes" in html and "_itables_" in html
+    assert "https://" not in html.split("<table", 1)[0].split("<style>", 1)[0]  # nothing to fetch before it opens
+    for pid in manifest["profiles"]:
+        assert f"<b>{pid}</b>" in html and f'href="{pid}/overview/overview.html"' in html
+    assert html.count("<td>national</td>") == len(manifest["profiles"])
+    assert html.count("<td>en</td>") == len(manifest["profiles"])
+    assert 'href="_corpus/corpus/corpus.html"' in html
+    assert f'href="_corpus/{workbook_name()}"' in html and f'href="_corpus/{zip_name()}"' in html
+
+
+def test_nothing_changed_nothing_rendered_and_files_kept(project, rendered):
+    root, env = project
+    before = (rendered / "_corpus" / zip_name()).stat().st_mtime_ns
+    res = mgi_run(env, "--all", out=rendered, notebooks=("overview", "corpus"))
+    assert res.returncode == 0, res.stderr
+    manifest = json.loads((rendered / "manifest.json").read_text(encoding="utf-8"))
+    assert {r["status"] for r in manifest["reports"]} == {"unchanged"}
+    assert (rendered / "_corpus" / zip_name()).stat().st_mtime_ns == before
+
+
+def test_one_profile_has_no_corpus(project, tmp_path):
+    root, env = project
+    res = mgi_run(env, "--profile", "XEX-2019", out=tmp_path / "one", notebooks=("overview", "corpus"))
+    assert res.returncode == 0, res.stderr
+    assert not (tmp_path / "one" / "_corpus").exists()
