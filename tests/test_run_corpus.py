@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 
+import browser
+
 from helpers.export.combined import workbook_name, zip_name
 from helpers.paths import project_root
 from runner_standin import environment, make_project, mgi_run
@@ -69,3 +71,25 @@ def test_one_profile_has_no_corpus(project, tmp_path):
     res = mgi_run(env, "--profile", "XEX-2019", out=tmp_path / "one", notebooks=("overview", "corpus"))
     assert res.returncode == 0, res.stderr
     assert not (tmp_path / "one" / "_corpus").exists()
+
+
+@pytest.mark.skipif(browser.missing_reason() is not None, reason=str(browser.missing_reason()))
+def test_index_searches_and_filters_offline_in_a_browser(rendered):
+    with browser.chromium() as b:
+        page = browser.offline_page(b)
+        page.goto((rendered / "index.html").as_uri())
+        page.wait_for_selector("#mgi-profiles.dataTable", timeout=20000)
+        rows = lambda: page.locator("#mgi-profiles tbody tr").count()  # noqa: E731
+        everyone = rows()
+        assert everyone >= 3
+        box = page.locator("#mgi-profiles tfoot input").nth(0)
+        box.press_sequentially("XEX-2019")
+        page.wait_for_timeout(300)
+        assert rows() == 1 and "XEX-2019" in page.locator("#mgi-profiles tbody").inner_text()
+        box.fill("")
+        box.dispatch_event("change")
+        page.locator(".dt-search input").press_sequentially("Peru")
+        page.wait_for_timeout(300)
+        assert rows() == 1 and "PER-2021" in page.locator("#mgi-profiles tbody").inner_text()
+        assert page.locator(".dtsp-searchPane").count() == 3  # level, language, edition
+        assert not page.network_requests and not page.errors

@@ -65,16 +65,19 @@ def profile_rows(records: list[dict]) -> list[dict]:
     return list(rows.values())
 
 
-def _table_library():
-    """The searchable-table library (DataTables, as itables ships it) embedded, so the index works offline."""
+def _table_library() -> dict:
+    """The searchable-table library (DataTables, as itables ships it) embedded, so the index works offline: the
+    loader's HTML, the global it resolves to and the event it sends when ready (named after the itables version)."""
     from markupsafe import Markup
 
     try:
         from itables import options
         from itables.javascript import generate_init_offline_itables_html
-        return Markup(generate_init_offline_itables_html(options.dt_bundle))
-    except (ImportError, OSError, AttributeError):  # the index still lists everything, without search
-        return ""
+        from itables.version import __version__ as version
+    except ImportError:  # the index still lists everything, without search
+        return {}
+    return {"html": Markup(generate_init_offline_itables_html(options.dt_bundle)),
+            "name": "_itables_" + version.replace(".", "_").replace("-", "_"), "event": f"itables-{version}-ready"}
 
 
 def write_index(out: Path) -> None:
