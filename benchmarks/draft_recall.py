@@ -88,13 +88,26 @@ def _profile(pid: str, key_dir: Path | None) -> list[str]:
             f"writing the files, plus scoring, {seconds:.2f} s (2-core machine, language files loaded once).", ""]
 
 
-def results(profiles: list[str], heldout: bool = False) -> str:
+def pdf_results(pid: str, key_dir: Path) -> list[str]:
+    """The same scores with the draft made from each PDF in the profile's folder (converted by mgi's converter)."""
+    out = []
+    for pdf in sorted(key_dir.glob("*.pdf")):
+        t0 = time.perf_counter()
+        scores = draft_and_evaluate(pid, key_dir, pdf)
+        out += [f"### {pid} from the PDF {pdf.name}", "", scores_markdown(pid, scores, details=False).rstrip(), "",
+                f"Converting, drafting and scoring took {time.perf_counter() - t0:.2f} s.", ""]
+    return out
+
+
+def results(profiles: list[str], heldout: bool = False, pdf: bool = False) -> str:
     start, end = (HSTART, HEND) if heldout else (START, END)
     title = "Held-out profiles after looking (no longer held-out: in-sample)" if heldout else \
         "In-sample results"
     parts = [start, "", f"## {title} ({date.today().isoformat()})", ""]
     for pid in profiles:
         parts += _profile(pid, HELDOUT / pid if heldout else None)
+        if pdf:
+            parts += pdf_results(pid, HELDOUT / pid if heldout else find_profile(pid))
     parts.append(end)
     return "\n".join(parts)
 
@@ -116,10 +129,11 @@ def main() -> int:
     ap.add_argument("profiles", nargs="*")
     ap.add_argument("--heldout", action="store_true", help="score the profiles in benchmarks/heldout/")
     ap.add_argument("--write", action="store_true", help=f"update {REPORT.relative_to(ROOT)}")
+    ap.add_argument("--pdf", action="store_true", help="also draft from each PDF in the profile's folder")
     args = ap.parse_args()
     profiles = args.profiles or (sorted(p.name for p in HELDOUT.iterdir() if p.is_dir()) if args.heldout
                                  else DEFAULT)
-    section = results(profiles, args.heldout)
+    section = results(profiles, args.heldout, args.pdf)
     print(section)
     if args.write:
         write(section, args.heldout)

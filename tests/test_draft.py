@@ -250,11 +250,11 @@ def test_key_sources_split_into_entries():
 
 def test_key_sources_are_not_read_for_figures_and_give_their_section():
     d = draft_from_text(KEY_SOURCES)
-    assert [f.section for f in d.figures] == ["Annex – MiGOF", "Annex – MiGOF"]  # the 3 principles, 3 objectives
+    assert d.figures == []  # the MiGOF annex's 3 principles and 3 objectives are the method's own numbers
     ins = {c.instrument_id: c for c in d.instruments}
     assert ins["MR-204-2020-MINSA"].section == "Key sources – Ministry of Health (MINSA)"
-    assert ins["MR-204-2020-MINSA"].title_es.startswith("Resolución Ministerial No. 204-2020-MINSA, que aprueba")
-    assert ins["COMMUNIQUE-479"].title_es == ""  # named inside another entry's title, not its own entry
+    assert ins["MR-204-2020-MINSA"].title_original.startswith("Resolución Ministerial No. 204-2020-MINSA, que aprueba")
+    assert ins["COMMUNIQUE-479"].title_original == ""  # named inside another entry's title, not its own entry
 
 
 # --- sections and footnotes -------------------------------------------------------------------------

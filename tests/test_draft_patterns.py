@@ -219,6 +219,32 @@ def test_not_domain_or_kind_headings(heading):
      "not_stated", "being elaborated"),
     ("In 2019, the Ministry established a one-stop shop for migrants.", "update_since_baseline", "not_stated", ""),
     ("Migrants have access to primary health care.", "well_developed", "not_stated", ""),
+    # issue 17: the cues a reviewer had to correct on an unseen follow-up profile
+    ("The Refugees Act (2005) remains in force and governs asylum.", "well_developed", "unchanged",
+     "remains in force"),
+    ("The High Council continues to represent diaspora associations.", "well_developed", "unchanged",
+     "continues to"),
+    ("Since 2021, the Golden Residence Programme has offered long-term permits.", "well_developed", "new",
+     "Since 2021"),
+    ("In March 2020, the Ministry set up a hotline for migrant workers.", "update_since_baseline", "new",
+     "In March 2020"),
+    ("Access to health care was broadened to cover asylum seekers.", "well_developed", "improved", "broadened"),
+    ("The rules of 2016 are now more inclusive of domestic workers.", "update_since_baseline", "improved",
+     "more inclusive"),
+    ("Bilateral cooperation has expanded since the previous MGI assessment in 2019.", "update_since_baseline",
+     "improved", "has expanded"),
+    ("Decree No. 2021-087 of 24 February 2021 amended Decree No. 2017-118 to create a residence card.",
+     "update_since_baseline", "improved", "amended"),
+    ("As noted in 2019, the country has not ratified the Domestic Workers Convention.", "further_development",
+     "gap_persisting", "noted in 2019"),
+    ("The fee threshold remains unchanged since the 2019 assessment.", "further_development", "gap_persisting",
+     "unchanged since the 2019 assessment"),
+    # a year range in a name is not the year of an event; a reference date ('As of 2021') is not one either
+    ("The National Strategy for Diaspora Engagement 2019–2023 was adopted by the Government.", "well_developed",
+     "not_stated", ""),
+    ("As of December 2021, the Roundtable had 27 member entities.", "well_developed", "not_stated", ""),
+    # 'still not' alone does not say the gap was identified before (the codebook's rule for gap_persisting)
+    ("International students are still not authorized to work.", "further_development", "not_stated", ""),
 ])
 def test_status_rules(text, kind, status, rule_word):
     got, rule, words = suggest_status(text, kind, 2019)

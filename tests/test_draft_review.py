@@ -165,7 +165,9 @@ def test_review_notebook_runs_on_a_fictional_draft_by_default(tmp_path):
 def test_review_view_shows_passage_and_what_is_left(drafted):
     r = open_review("XEX-2022", "statistics")
     md = r.to_decide_md(limit=50)
-    assert "**To decide:**" in md and "fill `unit`" in md  # the MiGOF figures have no unit
+    assert "**To decide:**" in md
+    # a required cell the draft leaves empty is named (an erratum's extracts_use is always the reviewer's)
+    assert "fill `extracts_use`" in open_review("XEX-2022", "errata").to_decide_md(limit=50)
     key = review.candidates(drafted, "statistics")[0]["review_key"]
     r.decide(key, "reject")
     assert key not in r.to_decide_md(limit=50)

@@ -223,6 +223,26 @@ def cmd_run(args) -> int:
         return 1
 
 
+def cmd_migrate(args) -> int:
+    """Bring profile folders to the current schema (today: title_es -> title_original + title_language)."""
+    from helpers.data.migrate import title_original
+    from helpers.draft.language import detect_language
+
+    def language_of(title: str) -> str | None:
+        return detect_language(title, default=None) if args.detect else None
+
+    failed = 0
+    for target in args.profiles:
+        folder = Path(target) if Path(target).is_dir() else find_profile(target)
+        done = title_original(folder, language_of, args.title_language, bump=not args.no_bump)
+        for line in done.problems:
+            print(line, file=sys.stderr)
+        failed += bool(done.problems)
+        for line in done.changes or ["nothing to migrate"]:
+            print(f"{folder.name}: {line}")
+    return 1 if failed else 0
+
+
 def cmd_merge_reports(args) -> int:
     from helpers.run.merge import merge_reports
 
@@ -282,6 +302,16 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--no-emphasis", action="store_true", help="leave italics unmarked (default: *emphasis*)")
     t.add_argument("--keep-running-lines", action="store_true", help="keep running headers, footers, page numbers")
     t.set_defaults(func=cmd_pdf_to_text)
+
+    mg = sub.add_parser("migrate", help="bring profile folders to the current schema (instruments.title_es -> "
+                        "title_original with its title_language)")
+    mg.add_argument("profiles", nargs="+", metavar="PROFILE", help="profile ids or folders")
+    mg.add_argument("--title-language", metavar="CODE", help="language of the original titles (es, fr, pt...) "
+                    "where the words of a title do not tell")
+    mg.add_argument("--detect", action="store_true", help="name each title's language from its words "
+                    "(the language files' common words), --title-language where they do not tell")
+    mg.add_argument("--no-bump", action="store_true", help="keep data_version (a folder that is not released data)")
+    mg.set_defaults(func=cmd_migrate)
 
     add_run_parsers(sub)
     add_draft_parsers(sub)

@@ -9,7 +9,8 @@ import os
 import re
 from pathlib import Path
 
-PROFILE_ID = re.compile(r"^[A-Z]{3}-\d{4}$")
+# a national profile 'PER-2021'; a local (city or province) profile may add the place: 'COL-BOGOTA-2022'
+PROFILE_ID = re.compile(r"^[A-Z]{3}(?:-[A-Z][A-Z0-9]{1,15})?-\d{4}$")
 PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 

@@ -21,6 +21,8 @@ def allowed_values(t, f, code=lambda v: f"`{v}`") -> str:
         allowed = (allowed + "; " if allowed else "") + "checked against the source text"
     if f.words:
         allowed = (allowed + "; " if allowed else "") + "checked against the words of the row's quote"
+    if f.required_with:
+        allowed = (allowed + "; " if allowed else "") + f"required when {code(f.required_with)} is given"
     for fk in t.foreign_keys:
         if fk.fields == f.name:
             allowed = f"an id in {code(fk.table + '.csv')}"

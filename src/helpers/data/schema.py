@@ -44,6 +44,8 @@ PARTNERSHIP_ROLES = (
     "member", "founding_member", "observer", "associate_member", "pro_tempore_presidency", "participant",
 )
 ERRATUM_KINDS = tuple(vocab.ERRATUM_KIND_WORDS)
+TITLE_LANGUAGES = tuple(vocab.LANGUAGE_LABELS)
+LEVELS = tuple(vocab.LEVEL_LABELS)
 
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 ID_PATTERN = PLAIN_NAME.pattern  # an id is also a plain file name
@@ -70,6 +72,7 @@ class Field:
     quote: bool = False  # verbatim quote, checked against the source text
     minimum: float | None = None
     words: WordRule | None = None  # the words of the row's quote that must justify the value (helpers.data.wordrules)
+    required_with: str | None = None  # this cell is required when that field of the row has a value
 
     def descriptor(self) -> dict:
         d: dict = {"name": self.name, "type": self.type, "description": self.description}
@@ -223,7 +226,10 @@ INSTRUMENTS = Table(
               pattern=r"^[0-9A-Za-z][0-9A-Za-z/.-]*$"),
         Field("year", "integer", "Year the profile gives for the instrument.", minimum=1900),
         Field("title_en", "string", "English title as the profile words it.", required=True),
-        Field("title_es", "string", "Spanish original, where the source gives it."),
+        Field("title_original", "string", "Title in the instrument's own language (Spanish, French, Portuguese…) "
+              "as the source gives it; empty when the source gives only an English title."),
+        Field("title_language", "string", "Language of title_original (ISO 639-1 code); required when "
+              "title_original is given.", enum=TITLE_LANGUAGES, required_with="title_original"),
         Field("issuing_body", "string", "Issuing body as the profile names it."),
         _domains("Domains whose sections cite the instrument (empty when only Key sources name it)."),
         Field("status", "string", "Status as the profile supports it.", required=True, enum=INSTRUMENT_STATUSES),
@@ -376,6 +382,12 @@ METADATA_SCHEMA: dict = {
                 "profile_id": {"type": "string", "pattern": PROFILE_ID.pattern},
                 "country": {"type": "string", "minLength": 1},
                 "country_short": {"type": "string", "minLength": 1},
+                # national: the MGI of a country; local: the local MGI of a city or province of that country
+                "level": {"enum": list(LEVELS)},
+                "locality": {"type": "string", "minLength": 1},  # 'Bogotá', 'São Paulo', 'Province of Buenos Aires'
+                "locality_short": {"type": "string", "minLength": 1},
+                "locality_type": {"enum": list(vocab.LOCALITY_WORDS)},
+                "language": {"enum": list(TITLE_LANGUAGES)},  # the language the profile is written in
                 "iso3": {"type": "string", "pattern": "^[A-Z]{3}$"},
                 "edition": {"type": "string", "minLength": 1},
                 "edition_number": {"type": "integer", "minimum": 1},
@@ -408,7 +420,12 @@ METADATA_SCHEMA: dict = {
                     "additionalProperties": {"type": "string"},
                 },
             },
-            "dependentRequired": {"source_pdf": ["source_pdf_sha256", "conversion"]},
+            "dependentRequired": {"source_pdf": ["source_pdf_sha256", "conversion"],
+                                  "locality": ["level", "locality_type"]},
+            # a local profile names its city or province (country and iso3 stay those of its country)
+            "if": {"properties": {"level": {"const": "local"}}, "required": ["level"]},
+            "then": {"required": ["locality", "locality_type"]},
+            "else": {"not": {"required": ["locality"]}},
         },
     },
 }

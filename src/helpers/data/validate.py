@@ -189,6 +189,9 @@ def _check_table(path: Path, table: Table, problems: list[Problem]) -> list[dict
                                                 column=f.name, value=item, expected=f.expected()))
             if f.type == "list" and rec.get(f.name):
                 rec[f.name] = [i.strip() for i in rec[f.name] if i.strip()]
+            if f.required_with and rec.get(f.required_with) not in (None, "") and rec.get(f.name) in (None, ""):
+                problems.append(Problem(label, f"a cell is empty although {f.required_with} is given",
+                                        row=rec["__row__"], column=f.name, expected=f.expected()))
     return typed if len(problems) == n_before else None
 
 

@@ -79,6 +79,26 @@ MEASURE_STATUS_LABELS: dict[str, str] = {
 ERRATUM_KIND_WORDS: dict[str, str] = {"contradiction": "contradiction", "slip": "slip",
                                       "conversion": "conversion error"}
 
+# instruments.title_language: the language of an original-language title (ISO 639-1)
+LANGUAGE_LABELS: dict[str, str] = {
+    "es": "Spanish", "fr": "French", "pt": "Portuguese", "en": "English", "ar": "Arabic", "ru": "Russian",
+    "it": "Italian", "de": "German", "nl": "Dutch", "zh": "Chinese",
+}
+
+# the level of government a profile assesses (mgi.level): national (the MGI) or local (the local MGI)
+LEVEL_LABELS: dict[str, str] = {"national": "National profile", "local": "Local profile"}
+# mgi.locality_type of a local profile -> the word the reports use for it ("the city")
+LOCALITY_WORDS: dict[str, str] = {"city": "city", "municipality": "municipality", "district": "district",
+                                  "province": "province", "state": "state", "region": "region"}
+
+# the `section` labels of rows (where a quote is), whatever the language of the profile
+SECTION_LABELS: dict[str, str] = {
+    "front": "Front matter", "introduction": "Introduction", "conceptual_framework": "Conceptual framework",
+    "summary": "Summary of updates since {year}", "covid_annex": "COVID-19 annex", "annex": "Annex – MiGOF",
+    "key_sources": "Key sources", "footnote": "{section}, footnote {number}",
+    "local_introduction": "Introduction to the local MGI", "competences": "Competences of the local government",
+}
+
 # the month of a partial date (YYYY-MM, YYYY-MM-DD), 1 to 12
 MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                            "October", "November", "December")

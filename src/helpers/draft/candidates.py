@@ -13,6 +13,7 @@ from pathlib import Path
 
 from helpers.data.quotes import collapse
 from helpers.data.schema import TABLES_BY_NAME
+from helpers.draft.language import detect_language
 from helpers.draft.extract import Draft
 from helpers.draft.figures import suggest_indicator
 from helpers.draft.text import format_value
@@ -36,6 +37,13 @@ KEY_FIELDS = {
 }
 TABLE_ORDER = ("findings", "instruments", "statistics", "covid_responses", "partnerships", "sources", "errata")
 
+
+
+def _title_language(title: str, profile_language: str) -> str:
+    """The language of an original-language title: its own words, else the profile's language."""
+    if not title:
+        return ""
+    return detect_language(title, default=None) or profile_language
 
 def candidate_key(table: str, row: dict[str, str]) -> str:
     evidence = row.get("evidence") or row.get("review_entry") or row.get("source_says") or ""
@@ -62,7 +70,8 @@ def candidate_rows(draft: Draft) -> dict[str, list[dict[str, str]]]:
     for c in draft.instruments:
         rows["instruments"].append({
             "instrument_id": c.instrument_id, "type": c.type, "number": c.number, "year": c.year,
-            "title_en": c.title_en or c.printed, "title_es": c.title_es, "domains": ";".join(c.domains),
+            "title_en": c.title_en or c.printed, "title_original": c.title_original,
+            "title_language": _title_language(c.title_original, draft.language), "domains": ";".join(c.domains),
             "status": "not_stated", "after_baseline": c.after_baseline, "covid_measure": _b(c.covid),
             "section": c.section, "evidence": c.evidence,
             "review_rule": f"{c.rule} instrument" + (" (title_en is the name as printed: check it)"
@@ -72,12 +81,14 @@ def candidate_rows(draft: Draft) -> dict[str, list[dict[str, str]]]:
     for i, c in enumerate(draft.figures, start=1):
         rows["statistics"].append({
             "statistic_id": f"ST{i:03d}", "theme": c.theme,
-            "indicator": suggest_indicator(c.theme, c.unit, c.context),
+            "indicator": c.indicator or suggest_indicator(c.theme, c.unit, c.context),
             "label": c.context.replace("[", "").replace("]", "").strip("…"),
             "value": format_value(c.value), "unit": c.unit, "qualifier": c.qualifier,
             "reference_date": c.reference_date, "source_org": c.source_org, "source_id": c.source_id,
             "section": c.section, "evidence": c.evidence, "review_rule": "a figure in the prose",
-            "review_matched": c.theme_rule, "review_context": c.context,
+            "review_matched": "; ".join(filter(None, [f"theme: {c.theme_rule}" if c.theme_rule else "",
+                                                      f"indicator: {c.indicator_rule}" if c.indicator_rule else ""])),
+            "review_context": c.context,
             "review_hint": "; ".join(filter(None, [c.hint, "theme, indicator and label are suggestions: check them"]))})
     for c in draft.covid:
         rows["covid_responses"].append({
@@ -85,6 +96,7 @@ def candidate_rows(draft: Draft) -> dict[str, list[dict[str, str]]]:
             "date": c.date, "date_end": c.date_end, "covers_regardless_of_status": c.covers, "status": c.status,
             "domains": c.domains, "section": c.section, "evidence": c.evidence, "review_rule": c.rule,
             "review_matched": "; ".join(filter(None, [f"area: {c.area_rule}",
+                                                      f"domains: {c.domains_rule}" if c.domains_rule else "",
                                                       f"coverage: {c.coverage_words}" if c.coverage_words else ""])),
             "review_hint": c.hint, "review_date_precision": c.date_precision})
     for c in draft.partnerships:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from helpers.data.vocab import SECTION_LABELS as SECTION
 from helpers.data.wordrules import COVERAGE_RULE
 from helpers.draft.findings import first_sentence
 from helpers.draft.language import Language, load_language
@@ -36,29 +38,40 @@ class CovidCandidate:
     coverage_words: str = ""
     instruments: str = ""
     hint: str = ""
+    domains_rule: str = ""
 
 
-def _months(lang: Language) -> dict[str, int]:
-    return {m: n for m, n in lang.months.items() if m.isascii() and m[:1].isalpha() and len(m) > 2}
+def _alts(words, tail: str = "") -> str:
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        rx = re.escape(w).replace(r"\ ", r"\s+")
+        out.append(rx if w.endswith("-") else rx + tail)
+    return "|".join(out) or "(?!)"
+
+
+@lru_cache(maxsize=16)
+def _date_patterns(lang: Language) -> list[tuple[re.Pattern, str]]:
+    """The date shapes of every language file: '9 July 2021', '9 de julio de 2021', '1er avril 2020', 'July 9,
+    2021', 'julho de 2021', and a year after 'in', 'en', 'desde', 'depuis'... (precision day, month or year)."""
+    mre = _alts(lang.month_names)
+    join = r"(?:(?:" + _alts(lang.date_joiners) + r")\s+)?"
+    ords = r"(?:" + _alts(lang.date_ordinals) + r")?"
+    y = r"(?P<y>(?:19|20)\d{2})"
+    return [
+        (re.compile(rf"\b(?P<d>\d{{1,2}}){ords}\s+{join}(?P<m>{mre})\s+{join}{y}\b", re.IGNORECASE), "day"),
+        (re.compile(rf"\b(?P<m>{mre})\s+(?P<d>\d{{1,2}}),\s+{y}\b", re.IGNORECASE), "day"),
+        (re.compile(rf"\b(?P<m>{mre})\s+{join}{y}\b", re.IGNORECASE), "month"),
+        (re.compile(r"(?:\b(?:" + _alts(lang.year_before, r"\s+") + r")|\()" + y + r"\b", re.IGNORECASE), "year"),
+    ]
 
 
 def find_dates(text: str, lang: Language | None = None) -> list[tuple[int, str, str]]:
-    """(position, ISO date, precision) for each date in the text: '9 July 2021', 'July 2021', 'in 2020'."""
+    """(position, ISO date, precision) for each date in the text: '9 July 2021', 'July 2021', 'in 2020', and
+    the same in every language file's words ('9 de julio de 2021', 'en 2020')."""
     lang = lang or load_language()
-    months = {m: n for m, n in lang.months.items() if m in {k.casefold() for k in (
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December")}}
-    mre = "|".join(months)
     out: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
-    pats = [
-        (re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{mre})\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE), "day"),
-        (re.compile(rf"\b(?P<m>{mre})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE), "day"),
-        (re.compile(rf"\b(?P<m>{mre})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE), "month"),
-        (re.compile(r"(?:\bin\s+(?:early\s+|late\s+|mid-)?|\bsince\s+|\buntil\s+|\(|\bof\s+)(?P<y>(?:19|20)\d{2})\b",
-                    re.IGNORECASE), "year"),
-    ]
-    for rx, precision in pats:
+    for rx, precision in _date_patterns(lang):
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
@@ -67,21 +80,19 @@ def find_dates(text: str, lang: Language | None = None) -> list[tuple[int, str, 
             if precision == "year":
                 out.append((m.start(), y, "year"))
                 continue
-            mo = months[m.group("m").casefold()]
+            mo = lang.months[m.group("m").casefold()]
             iso = f"{y}-{mo:02d}" + (f"-{int(m.group('d')):02d}" if precision == "day" else "")
             out.append((m.start(), iso, precision))
     return sorted(out)
 
 
-_END_WORDS = re.compile(r"\b(?:repealed|revoked|annulled|ended|expired|until|lifted|ceased|replaced)\b", re.IGNORECASE)
-
-
 def dates_of(text: str, lang: Language | None = None) -> tuple[str, str, str]:
     """(start date, end date, precision note): a date after an end word ('repealed in 2021') is the end."""
+    lang = lang or load_language()
     dates = find_dates(text, lang)
     start, end, notes = "", "", []
     for pos, iso, precision in dates:
-        ends = [m for m in _END_WORDS.finditer(text[:pos]) if pos - m.end() < 60]
+        ends = [m for rx in lang.end_words for m in rx.finditer(text[:pos]) if pos - m.end() < 60]
         if ends and not end:
             end = iso
             notes.append(f"end {iso} ({precision})")
@@ -113,6 +124,15 @@ def _area(text: str, lang: Language) -> tuple[str, str]:
     return "response_planning", "no area word: the default"  # pragma: no cover - the default rule matches
 
 
+# The MiGOF domain an area of response belongs to: the domains a response touches, unless its words name more.
+AREA_DOMAINS = {
+    "health_access": "migrants_rights", "vaccination": "migrants_rights", "migration_status": "safe_orderly_regular",
+    "health_workforce": "wellbeing", "remittances_financial_services": "wellbeing", "data": "whole_of_government",
+    "return_transfer": "mobility_crises", "consular_assistance": "mobility_crises",
+    "response_planning": "whole_of_government",
+}
+
+
 def _status(text: str, lang: Language) -> str:
     for status in ("annulled", "repealed", "ended"):
         rx = lang.covid.get(status)
@@ -129,9 +149,10 @@ def _candidate(n: int, text: str, b: Block, rule: str, lang: Language) -> CovidC
     hints = ["measure drafted as the first sentence: rewrite it in your words"]
     if status != "not_stated" and not end:
         hints.append(f"{status}: no end date found in the passage")
+    domains = AREA_DOMAINS.get(area, "")
     return CovidCandidate(f"C{n:02d}", area, first_sentence(text, 200), start, end, covers, status,
-                          b.domain or "", b.section, text, b.line, rule, area_rule, precision, words,
-                          hint="; ".join(hints))
+                          domains, b.section, text, b.line, rule, area_rule, precision, words,
+                          hint="; ".join(hints), domains_rule=f"the domain of the area {area}" if domains else "")
 
 
 def covid_candidates(blocks: list[Block], lang: Language | None = None) -> list[CovidCandidate]:
@@ -142,7 +163,7 @@ def covid_candidates(blocks: list[Block], lang: Language | None = None) -> list[
     for b in blocks:
         if b.heading or b.footnote or b.region in ("front", "key_sources", "annex"):
             continue
-        if b.section.startswith("COVID-19 annex"):
+        if b.section.startswith(SECTION["covid_annex"]):
             if len(b.text.split()) < lang.min_words or (intro is not None and intro.search(b.text)):
                 continue
             out.append(_candidate(len(out) + 1, b.text, b, "a paragraph of the COVID-19 annex", lang))

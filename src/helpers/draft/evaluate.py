@@ -77,7 +77,7 @@ def _value(s: str) -> float | None:
         return None
 
 
-def _same_value(c: dict, k: dict) -> bool:
+def same_value(c: dict, k: dict) -> bool:
     a, b = _value(c.get("value")), _value(k.get("value"))
     return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(b))
 
@@ -101,15 +101,40 @@ def same_name(a: str, b: str) -> bool:
     return len(short.split()) >= 3 and f" {short} " in f" {long_} "
 
 
-def _instrument_match(c: dict, k: dict) -> bool:
+def instrument_match(c: dict, k: dict) -> bool:
+    """Numbered rows by number, named rows by name (title_en, title_original or id) or the same id slug."""
     if (k.get("number") or "").strip():
         return bool((c.get("number") or "").strip()) and numbers_match(c["number"], k["number"])
     if (c.get("number") or "").strip():
         return False
     if c.get("instrument_id") and c["instrument_id"].casefold() == (k.get("instrument_id") or "").casefold():
         return True  # the same slug of type and year ('constitution-2015')
-    names = [k.get("title_en", ""), k.get("title_es", ""), (k.get("instrument_id") or "").replace("-", " ")]
+    names = [k.get("title_en", ""), k.get("title_original") or k.get("title_es", ""),
+             (k.get("instrument_id") or "").replace("-", " ")]
     return any(same_name(c.get("title_en", ""), n) for n in names if n)
+
+
+def finding_match(c: dict, k: dict, overlap=None) -> bool:
+    """Same domain and kind, and the quotes overlap (a candidate paragraph holds the key's quote)."""
+    return c["domain"] == k["domain"] and c["kind"] == k["kind"] and (overlap or _overlap)(c["evidence"],
+                                                                                          k["evidence"])
+
+
+def covid_match(c: dict, k: dict, overlap=None) -> bool:
+    return (overlap or _overlap)(c["evidence"], k["evidence"])
+
+
+def erratum_match(c: dict, k: dict, overlap=None) -> bool:
+    """The questionable words overlap, either side of the key's conflict."""
+    return any((overlap or _overlap)(a, b) for a in (c["source_says"], c.get("conflicts_with", ""))
+               for b in (k.get("source_says", ""), k.get("conflicts_with", "")) if a and b)
+
+
+def same_source(c: dict, k: dict) -> bool:
+    """The same repaired address, or the same title."""
+    if c.get("address") and c["address"] == k.get("address"):
+        return True
+    return bool(c.get("title")) and collapse(c["title"]).casefold() == collapse(k.get("title", "")).casefold()
 
 
 def _agreement(key: list[dict], cands: list[dict], match, field_name: str) -> str:
@@ -134,9 +159,6 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     key = _rows(key_dir / "findings.csv")
     cands = _rows(draft_dir / "findings.candidates.csv")
 
-    def finding_match(c, k):
-        return c["domain"] == k["domain"] and c["kind"] == k["kind"] and _overlap(c["evidence"], k["evidence"])
-
     s = _score("findings", "same domain and kind, quotes overlap (a paragraph holds the key's quote)", key, cands,
                finding_match, lambda k: f"{k['finding_id']} {k['domain']}/{k['kind']}: {k['evidence'][:70]}",
                lambda c: f"{c['finding_id']} {c['domain']}/{c['kind']}: {c['evidence'][:70]} ({c['section']})")
@@ -152,16 +174,16 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     def cand_ins(c):
         return f"{c['instrument_id']}: {c.get('review_printed_as', '')[:70]} — {c['section']}"
 
-    scores.append(_score("instruments", "all rows: numbered by number, named by name (title_en, title_es or id)",
-                         key_all, cands, _instrument_match, ins_label, cand_ins, errata_quotes))
+    scores.append(_score("instruments", "all rows: numbered by number, named by name (title_en, title_original or id)",
+                         key_all, cands, instrument_match, ins_label, cand_ins, errata_quotes))
     numbered = [c for c in cands if (c.get("number") or "").strip()]
     scores.append(_score(
         "instruments", "numbered: same number (an issuing-body suffix may be missing on one side)",
-        [k for k in key_all if (k.get("number") or "").strip()], numbered, _instrument_match, ins_label, cand_ins,
+        [k for k in key_all if (k.get("number") or "").strip()], numbered, instrument_match, ins_label, cand_ins,
         errata_quotes))
     scores.append(_score("instruments", "named (no number): same name", [k for k in key_all if not
                          (k.get("number") or "").strip()], [c for c in cands if c not in numbered],
-                         _instrument_match, ins_label, cand_ins))
+                         instrument_match, ins_label, cand_ins))
 
     key = _rows(key_dir / "statistics.csv")
     cands = _rows(draft_dir / "statistics.candidates.csv")
@@ -172,19 +194,16 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     def key_fig(k):
         return f"{k['statistic_id']} {k['value']} {k['unit']} ({k['indicator']})"
 
-    scores.append(_score("statistics", "same value", key, cands, _same_value, key_fig, fig_label))
+    scores.append(_score("statistics", "same value", key, cands, same_value, key_fig, fig_label))
     s = _score("statistics", "same value in the same passage (the quotes overlap)", key, cands,
-               lambda c, k: _same_value(c, k) and _overlap(c["evidence"], k["evidence"]), key_fig, fig_label)
-    s.note = _agreement(key, cands, lambda c, k: _same_value(c, k) and _overlap(c["evidence"], k["evidence"]),
+               lambda c, k: same_value(c, k) and _overlap(c["evidence"], k["evidence"]), key_fig, fig_label)
+    s.note = _agreement(key, cands, lambda c, k: same_value(c, k) and _overlap(c["evidence"], k["evidence"]),
                         "theme")
     scores.append(s)
 
     if (key_dir / "covid_responses.csv").is_file():
         key = _rows(key_dir / "covid_responses.csv")
         cands = _rows(draft_dir / "covid_responses.candidates.csv")
-
-        def covid_match(c, k):
-            return _overlap(c["evidence"], k["evidence"])
 
         s = _score("covid_responses", "quotes overlap", key, cands, covid_match,
                    lambda k: f"{k['response_id']} {k['area']}: {k['evidence'][:70]}",
@@ -202,21 +221,12 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
 
     cands = _rows(draft_dir / "errata.candidates.csv")
 
-    def erratum_match(c, k):
-        return any(_overlap(a, b) for a in (c["source_says"], c.get("conflicts_with", ""))
-                   for b in (k.get("source_says", ""), k.get("conflicts_with", "")) if a and b)
-
     scores.append(_score("errata", "the questionable words overlap (either side of the conflict)", errata, cands,
                          erratum_match, lambda k: f"{k['erratum_id']} {k['kind']}: {k['source_says'][:60]}",
                          lambda c: f"{c['erratum_id']} {c['review_rule']}: {c['source_says'][:60]}"))
 
     key = _rows(key_dir / "sources.csv")
     cands = _rows(draft_dir / "sources.candidates.csv")
-
-    def same_source(c, k):
-        if c.get("address") and c["address"] == k.get("address"):
-            return True
-        return bool(c.get("title")) and collapse(c["title"]).casefold() == collapse(k.get("title", "")).casefold()
 
     scores.append(_score("sources", "same repaired address or same title", key, cands, same_source,
                          lambda k: f"{k['source_id']}: {k['title'][:70]}",
@@ -230,11 +240,12 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
     return scores
 
 
-def draft_and_evaluate(profile_id: str, key_dir: Path | None = None) -> list[TableScore]:
-    """Draft a profile afresh from its own source text (in a temporary folder) and score the draft against it."""
+def draft_and_evaluate(profile_id: str, key_dir: Path | None = None, source: Path | None = None) -> list[TableScore]:
+    """Draft a profile afresh from its own source text, or from `source` (its PDF), in a temporary folder, and
+    score the draft against it."""
     key_dir = key_dir or find_profile(profile_id)
     meta = json.loads((key_dir / "datapackage.json").read_text(encoding="utf-8"))
-    source = key_dir / meta["mgi"]["source_file"]
+    source = source or key_dir / meta["mgi"]["source_file"]
     with tempfile.TemporaryDirectory(prefix="mgi-draft-") as tmp:
         drafted = new_profile(profile_id, source, home=Path(tmp))
         return evaluate(drafted.path / DRAFT_DIR, key_dir)

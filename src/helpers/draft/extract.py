@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 
 from helpers.draft.covid import CovidCandidate, covid_candidates
 from helpers.draft.errata import ErratumCandidate, errata_candidates
-from helpers.draft.figures import FigureCandidate, figure_candidates, suggest_theme
+from helpers.draft.figures import FigureCandidate, assign_indicators, figure_candidates, suggest_theme
 from helpers.draft.findings import FindingCandidate, finding_candidates
 from helpers.draft.instruments import (
     InstrumentCandidate, group_mentions, instrument_mentions, merge_mentions, normalize_number, numbers_match,
 )
-from helpers.draft.language import Language, load_language
+from helpers.draft.language import Language, detect_language, load_language
 from helpers.draft.layout import Block, is_mgi_profile, source_blocks
 from helpers.draft.named import named_candidates
 from helpers.draft.partnerships import PartnershipCandidate, partnership_candidates
-from helpers.draft.sources import SourceEntry, _cites, find_source_id, key_source_entries, short_organisation
+from helpers.draft.sources import SourceEntry, cite_source, key_source_entries
 from helpers.draft.text import format_value, repair_address, sentences  # noqa: F401  (re-exported)
 
 __all__ = ["Draft", "draft_from_text", "format_value", "instrument_candidates", "normalize_number",
@@ -39,6 +39,7 @@ class Draft:
     errata: list[ErratumCandidate] = field(default_factory=list)
     baseline_year: int | None = None
     is_profile: bool = True
+    language: str = "en"  # the language the profile is written in (detect_language)
 
 
 def instrument_candidates(blocks: list[Block], lang: Language | None = None) -> list[InstrumentCandidate]:
@@ -93,21 +94,18 @@ def _ids_in(line: int, line_ids: dict[int, list[str]]) -> str:
 
 def draft_from_text(raw: str, lang: Language | None = None) -> Draft:
     lang = lang or load_language()
+    code = detect_language(raw, lang, default=lang.code)  # the profile's language: its settings apply
+    if code and code != lang.code:
+        lang = lang.for_code(code)
     blocks = source_blocks(raw, lang)
     years = [int(b.summary_year) for b in blocks if b.summary_year]
     baseline = years[0] if years else None
-    sources = key_source_entries(blocks)
-    figures = figure_candidates(blocks)
+    sources = key_source_entries(blocks, lang)
+    figures = figure_candidates(blocks, lang)
     for f in figures:
         f.theme, f.theme_rule = suggest_theme(f.evidence, f.unit, lang)
-        if not f.source_org:
-            continue
-        if not any(_cites(e.organisation, f.source_org) for e in sources):
-            f.hint = "; ".join(filter(None, [f.hint, f"cites '{f.source_org}', not a Key sources heading"]))
-            f.source_org, f.source_tag = "", ""
-            continue
-        f.source_id = find_source_id(sources, f.source_org, f.source_tag)
-        f.source_org = short_organisation(sources, f.source_org)
+        cite_source(f, sources, raw)
+    assign_indicators(figures, lang)
     instruments, numbered_groups, named_groups, line_ids = _instruments(blocks, lang, baseline)
     findings = finding_candidates(blocks, baseline, lang)
     for fc in findings:
@@ -116,7 +114,8 @@ def draft_from_text(raw: str, lang: Language | None = None) -> Draft:
     for cc in covid:
         cc.instruments = ";".join(i for i in line_ids.get(cc.line, []) if _named_in(i, instruments, cc.evidence))
     return Draft(blocks, instruments, figures, sources, findings, covid, partnership_candidates(blocks, lang),
-                 errata_candidates(blocks, numbered_groups, named_groups), baseline, is_mgi_profile(blocks))
+                 errata_candidates(blocks, numbered_groups, named_groups), baseline, is_mgi_profile(blocks),
+                 language=lang.code)
 
 
 def _named_in(iid: str, instruments: list[InstrumentCandidate], passage: str) -> bool:

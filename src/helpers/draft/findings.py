@@ -39,6 +39,14 @@ def first_sentence(text: str, limit: int = 240) -> str:
     return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + " …"
 
 
+_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[–-]\s*(?:19|20)?\d{2}\b")
+
+
+def _event_years(sentence: str) -> list[int]:
+    """Years of the sentence that can date an event: not those of a range in a name ('Strategy 2018–2022')."""
+    return [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", _RANGE.sub(" ", sentence))]
+
+
 def suggest_status(text: str, kind: str, baseline_year: int | None,
                    lang: Language | None = None) -> tuple[str, str, str]:
     """(status, rule name, words that fired it); not_stated when no rule fires or there is no baseline."""
@@ -50,10 +58,15 @@ def suggest_status(text: str, kind: str, baseline_year: int | None,
             continue
         if rule.year_after_baseline:
             for sent in sentences(text):
-                years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", sent)]
-                later = [y for y in years if y > baseline_year]
                 m = rule.regex.search(sent)
-                if later and m:
+                if not m:
+                    continue
+                if "year" in rule.regex.groupindex:  # the year the rule names must be the later one
+                    if m.group("year") and int(m.group("year")) > baseline_year:
+                        return rule.value, rule.name, m.group(0)
+                    continue
+                later = [y for y in _event_years(sent) if y > baseline_year]
+                if later:
                     return rule.value, rule.name, f"{later[0]} … {m.group(0)}"
             continue
         m = rule.regex.search(text)

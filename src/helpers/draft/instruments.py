@@ -167,7 +167,7 @@ class InstrumentCandidate:
     number: str
     year: str = ""
     title_en: str = ""
-    title_es: str = ""
+    title_original: str = ""  # the title in its own language, from the Key sources entry
     domains: list[str] = field(default_factory=list)
     section: str = ""
     evidence: str = ""
@@ -208,10 +208,10 @@ def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str,
         hints.append(f"suffix -{suffix.group(1).upper()} usually means {ISSUING_SUFFIXES[suffix.group(1).upper()]}"
                      " (fill issuing_body only if the profile names it)")
     ks = [m for m in ms if m.key_sources and m.start <= 6]  # an entry about this instrument, not naming it
-    title_es = ""
+    title_original = ""
     if ks:
         rest = ks[0].quote.split(" Available at ")[0].split(" Not available online")[0]
-        title_es = re.sub(r"^(\d{4}[a-z]?|n\.d\.)\s+", "", rest).rstrip(". ")
+        title_original = re.sub(r"^(\d{4}[a-z]?|n\.d\.)\s+", "", rest).rstrip(". ")
     domains = sorted({m.domain for m in ms if m.domain}, key=DOMAIN_IDS.index)
     title_en = next((m.title for m in body if m.title), "")
     if not body:
@@ -225,7 +225,7 @@ def merge_mentions(ms: list[Mention], key: tuple[str, str], by_number: dict[str,
     covid = any(m.section.startswith("COVID-19 annex") or _COVID.search(m.quote) for m in body)
     return InstrumentCandidate(
         instrument_id=f"{first.prefix}-{ident}", type=first.type, number=number, year=year,
-        title_en=title_en, title_es=title_es, domains=domains, section=first.section, evidence=first.quote,
+        title_en=title_en, title_original=title_original, domains=domains, section=first.section, evidence=first.quote,
         printed=first.printed, mentions=len(ms), sections=sections, hint="; ".join(hints),
         years=sorted(set(years)), numbers=numbers, covid=covid)
 

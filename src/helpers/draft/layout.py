@@ -10,16 +10,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from functools import lru_cache
+
 from helpers.data.domains import DOMAIN_IDS, DOMAINS
 from helpers.data.quotes import collapse
+from helpers.data.vocab import SECTION_LABELS as SECTION
 from helpers.draft.language import Language, load_language, normalise_heading
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FOOTNOTE = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*")
 _LATEX_FOOTNOTE = re.compile(r"^\$\^[^$]*?(\d+)[^$]*\$\s*(?:\$\\,\$\s*)?")  # '$^{^{\rm 6}}$ $\,$' from the PDF
-_NUMBERED = re.compile(r"^([1-6])\.([1-9])\.?\s+(?:Migration governance:\s*)?(.+)$")
-_ENTRY = re.compile(r"\bAvailable at\b|\bNot available online\b")
+SUMMARY_PREFIX = SECTION["summary"].split("{")[0].strip()  # 'Summary of updates since'
+
+
+@lru_cache(maxsize=16)
+def _layout_patterns(lang: Language) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(numbered section heading, words of a Key sources entry, a printed heading prefix) from the language files."""
+    prefixes = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lang.printed_prefixes) or "(?!)"
+    numbered = re.compile(r"^([1-6])\.([1-9])\.?\s+(?:(?i:" + prefixes + r")\s*)?(.+)$")
+    words = [re.escape(w).replace(r"\ ", r"\s+") for w in lang.available_at + lang.not_online]
+    entry = re.compile(r"\b(?:" + "|".join(words) + r")\b" if words else "(?!)")
+    return numbered, entry, re.compile(r"^(?:" + prefixes + r")\s*", re.IGNORECASE)
+
+
+def _entry_rx() -> re.Pattern:
+    return _layout_patterns(load_language())[1]
 _YEAR_TAG = re.compile(r"^(\d{4}[a-z]?|n\.d\.)\s")
 HEADING = "\x00heading:"
 
@@ -42,12 +58,12 @@ class Block:
 
 def is_key_source_entry(text: str) -> bool:
     t = collapse(text)
-    return bool(_ENTRY.search(t)) or t.startswith("- ") or bool(_YEAR_TAG.match(t))
+    return bool(_entry_rx().search(t)) or t.startswith("- ") or bool(_YEAR_TAG.match(t))
 
 
 def _is_org_heading(text: str) -> bool:
     t = collapse(text)
-    return (0 < len(t.split()) <= 15 and not _ENTRY.search(t) and not t.startswith("- ")
+    return (0 < len(t.split()) <= 15 and not _entry_rx().search(t) and not t.startswith("- ")
             and not t.endswith(".") and t[:1].isupper() and not _FOOTNOTE.match(t))
 
 
@@ -60,8 +76,11 @@ def key_sources_lines(lines: list[str]) -> dict[int, str]:
     """
     nonblank = [i for i, s in enumerate(lines) if s.strip()]
     start = 0
+    lang = load_language()
     for i in nonblank:
-        if collapse(lines[i]).upper() == "KEY SOURCES":
+        line = collapse(lines[i])
+        if line.upper() == line and lang.heading_kind(normalise_heading(line)[1]) is not None \
+                and lang.heading_kind(normalise_heading(line)[1])[0] == "key_sources" and len(line.split()) <= 3:
             start = i + 1
     idx = [i for i in nonblank if i >= start]
     best: dict[int, str] = {}
@@ -75,7 +94,7 @@ def key_sources_lines(lines: list[str]) -> dict[int, str]:
         if i is not None and _is_org_heading(text) and is_key_source_entry(nxt):
             org = collapse(text)
             run[i] = HEADING + org
-        elif i is not None and is_key_source_entry(text) and (org is not None or _ENTRY.search(text)):
+        elif i is not None and is_key_source_entry(text) and (org is not None or _entry_rx().search(text)):
             run[i] = org or ""
             entries += 1
         else:
@@ -100,7 +119,7 @@ def join_address_breaks(lines: list[str]) -> list[str]:
 def _is_heading_like(text: str) -> bool:
     t = re.sub(r"[*_#]+", "", text).strip().rstrip(SUPERSCRIPTS)
     return 0 < len(t.split()) <= 25 and not t.endswith((".", ";", ",")) and not _FOOTNOTE.match(t) \
-        and not _ENTRY.search(t)
+        and not _entry_rx().search(t)
 
 
 def _is_subheading(text: str, following: str) -> bool:
@@ -133,7 +152,8 @@ def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
     nonblank = [i for i, s in enumerate(lines) if s.strip()]
     next_line = {a: collapse(lines[b]) for a, b in zip(nonblank, nonblank[1:])}
     blocks: list[Block] = []
-    section, region = "Front matter", "front"
+    numbered_rx, _, printed_prefix = _layout_patterns(lang)
+    section, region = SECTION["front"], "front"
     summary_year: str | None = None
     mode = ""  # "summary", "findings" or "" (what the paragraphs under the current heading are)
     domain: str | None = None
@@ -147,13 +167,14 @@ def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
             value = ks[i]
             if value.startswith(HEADING):
                 org = value[len(HEADING):]
-                blocks.append(Block(i + 1, text, f"Key sources – {org}", "key_sources", heading=True,
+                blocks.append(Block(i + 1, text, f"{SECTION['key_sources']} – {org}", "key_sources", heading=True,
                                     organisation=org))
             else:
                 blocks.append(Block(i + 1, text[2:] if text.startswith("- ") else text,
-                                    f"Key sources – {value}" if value else "Key sources", "key_sources",
+                                    f"{SECTION['key_sources']} – {value}" if value else SECTION["key_sources"],
+                                    "key_sources",
                                     organisation=value or None))
-            section, region, mode, domain, kind = "Key sources", "key_sources", "", None, None
+            section, region, mode, domain, kind = SECTION["key_sources"], "key_sources", "", None, None
             continue
         heading = False
         upper = text.upper()
@@ -162,15 +183,15 @@ def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
         found = lang.heading_kind(normal) if _is_heading_like(text) else None
         what = found[0] if found else None
         dom = lang.domain_of_heading(normal) if _is_heading_like(text) and not found else None
-        covid_caps = ("COVID" in upper or "CORONAVIRUS" in upper) and text == upper and len(text) < 160
+        covid_caps = bool(lang.covid_caps and lang.covid_caps.search(upper)) and text == upper and len(text) < 160
         if " // " in text:  # table of contents
             heading = True
         elif what in ("introduction", "conceptual_framework"):
-            section = "Introduction" if what == "introduction" else "Conceptual framework"
+            section = SECTION[what]
             region, mode, heading, domain, kind = "body", "", True, None, None
         elif what == "summary":
             summary_year = found[1].groupdict().get("year") or summary_year
-            section = f"Summary of updates since {summary_year}" if summary_year else _printed_heading(text)
+            section = SECTION["summary"].format(year=summary_year) if summary_year else _printed_heading(text)
             region, mode, heading, domain, kind = "body", "summary", True, None, "update_since_baseline"
             base = section
         elif dom and mode == "summary" and not number and not _starts_findings(next_line.get(i, ""), lang):
@@ -182,7 +203,7 @@ def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
                 domain = DOMAINS[int(m_dom.group(1)) - 1].id
             kind, mode, region, heading = what, "findings", "body", True
             printed = _printed_heading(text)
-            printed = re.sub(r"^Migration governance:\s*", "", printed, flags=re.IGNORECASE)
+            printed = printed_prefix.sub("", printed)
             if m_dom:
                 section = f"{number} {printed}"
             elif domain:
@@ -194,12 +215,12 @@ def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
             domain, kind, mode, region, heading = dom, None, "", "body", True
             section = base = DOMAINS[DOMAIN_IDS.index(dom)].label
         elif what == "covid_annex" or covid_caps:
-            section, region, mode, heading, domain, kind = "COVID-19 annex", "body", "covid", True, None, None
-        elif what == "annex" or re.match(r"^MiGOF\b.*Framework", text):
-            section, region, mode, heading, domain, kind = "Annex – MiGOF", "annex", "", True, None, None
+            section, region, mode, heading, domain, kind = SECTION["covid_annex"], "body", "covid", True, None, None
+        elif what == "annex" or (not what and (lang.heading_kind(normal) or ("",))[0] == "annex"):
+            section, region, mode, heading, domain, kind = SECTION["annex"], "annex", "", True, None, None
         elif what == "key_sources":
-            section, region, mode, heading, domain, kind = "Key sources", "key_sources", "", True, None, None
-        elif (m_num := _NUMBERED.match(text)) and len(m_num.group(3).split()) <= 12 \
+            section, region, mode, heading, domain, kind = SECTION["key_sources"], "key_sources", "", True, None, None
+        elif (m_num := numbered_rx.match(text)) and len(m_num.group(3).split()) <= 12 \
                 and not m_num.group(3).endswith("."):
             section = f"{m_num.group(1)}.{m_num.group(2)} {m_num.group(3).strip()}"
             region, mode, heading, kind = "body", "", True, None
@@ -218,7 +239,7 @@ def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
         where = section
         if footnote:
             head = section.split(" ", 1)[0] if re.match(r"^\d\.\d ", section) else section
-            where = f"{head}, footnote {footnote}"
+            where = SECTION["footnote"].format(section=head, number=footnote)
         in_findings = mode in ("findings", "summary") and not heading
         blocks.append(Block(i + 1, body, where, region, heading=heading, footnote=footnote,
                             domain=domain if region != "key_sources" else None,
@@ -248,8 +269,9 @@ def _lost_markers(blocks: list[Block]) -> list[Block]:
             continue
         n = int(prev.footnote)
         if int(nxt.footnote) == n + 2:
-            base = prev.section.rsplit(", footnote", 1)[0]
-            out[k] = replace(b, section=f"{base}, footnote {n + 1}", footnote=str(n + 1), kind=None)
+            base = prev.section.rsplit(SECTION["footnote"].format(section="", number=""), 1)[0]
+            out[k] = replace(b, section=SECTION["footnote"].format(section=base, number=n + 1), footnote=str(n + 1),
+                             kind=None)
     return out
 
 
@@ -259,6 +281,6 @@ def domain_of_section(section: str) -> str | None:
     if m:
         return DOMAINS[int(m.group(1)) - 1].id
     for d in DOMAINS:
-        if section.startswith("Summary of updates") and section.endswith("– " + d.label):
+        if section.startswith(SUMMARY_PREFIX) and section.endswith("– " + d.label):
             return d.id
     return None

@@ -214,7 +214,7 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
                     titles.setdefault(iid, nm.name + (f" {nm.year}" if nm.year and nm.year not in nm.name else ""))
     groups: dict[str, list[NamedMention]] = {}
     alias_hits: list[tuple[NamedMention, str]] = []
-    titles_es: dict[str, str] = {}
+    titles_original: dict[str, str] = {}
     translated: dict[str, str] = {}  # name key -> key of the name it translates
     prev: NamedMention | None = None
     for nm in mentions:
@@ -225,7 +225,7 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
             translated.setdefault(nm.key, prev.key)  # 'Virtual Registry … (*Sistema Virtual …*, SIVICE)'
         prev = nm
         if nm.key in translated and translated[nm.key] in groups:
-            titles_es.setdefault(translated[nm.key], nm.name)
+            titles_original.setdefault(translated[nm.key], nm.name)
             continue
         groups.setdefault(nm.key, []).append(nm)
     out: list[InstrumentCandidate] = []
@@ -254,7 +254,7 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
         used.add(iid)
         out.append(InstrumentCandidate(
             instrument_id=iid, type=first.type, number=number, year=year, title_en=first.name,
-            title_es=titles_es.get(key, ""),
+            title_original=titles_original.get(key, ""),
             domains=sorted({m.domain for m in ms if m.domain}, key=DOMAIN_IDS.index), section=first.section,
             evidence=first.quote, printed=first.name, mentions=len(ms),
             sections=list(dict.fromkeys(m.section for m in ms)), hint="; ".join(hints), years=years,

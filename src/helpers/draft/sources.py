@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from helpers.draft.language import Language, load_language
 from helpers.draft.layout import Block
 from helpers.draft.text import repair_address, slug
 
@@ -32,8 +33,25 @@ class SourceEntry:
     line: int
 
 
-def key_source_entries(blocks: list[Block]) -> list[SourceEntry]:
+def split_entry(rest: str, lang: Language) -> tuple[str, str, bool]:
+    """(title, address as printed, online) of a Key sources entry: the words of the language files before an
+    address ('Available at', 'Disponible en', 'Disponible à l'adresse', 'Disponível em') and for an entry
+    without one ('Not available online', 'No disponible en línea'...)."""
+    for words in lang.available_at:
+        m = re.search(r"(?:^|\s)" + re.escape(words).replace(r"\ ", r"\s+") + r"\s*:?\s+", rest)
+        if m:
+            printed = rest[m.end():].strip()
+            return rest[:m.start()].strip(), printed[:-1] if printed.endswith(".") else printed, True
+    for words in lang.not_online:
+        k = rest.find(words)
+        if k >= 0:
+            return rest[:k].strip(), "", False
+    return rest.strip(), "", True
+
+
+def key_source_entries(blocks: list[Block], lang: Language | None = None) -> list[SourceEntry]:
     """The Key sources list split into entries: heading, year tag, title, address (as printed and repaired)."""
+    lang = lang or load_language()
     out: list[SourceEntry] = []
     counts: dict[str, int] = {}
     used: set[str] = set()
@@ -46,17 +64,7 @@ def key_source_entries(blocks: list[Block]) -> list[SourceEntry]:
         m = _YEAR_TAG.match(text)
         year_tag = m.group(1) if m else ""
         rest = text[m.end():] if m else text
-        online = True
-        printed = ""
-        if " Available at " in f" {rest} ":
-            title, _, printed = rest.partition("Available at ")
-            printed = printed.strip()
-            printed = printed[:-1] if printed.endswith(".") else printed
-        elif "Not available online" in rest:
-            title = rest.split("Not available online")[0]
-            online = False
-        else:
-            title = rest
+        title, printed, online = split_entry(rest, lang)
         tag = year_tag.replace(".", "") if year_tag else str(counts[org])
         sid = f"S-{organisation_slug(org) or 'source'}-{tag}"
         if sid in used:
@@ -99,3 +107,35 @@ def short_organisation(entries: list[SourceEntry], org: str) -> str:
 def _cites(organisation: str, cited: str) -> bool:
     o, c = organisation.casefold(), cited.casefold()
     return o == c or o.startswith(c) or organisation_slug(organisation) == slug(cited)
+
+
+def spelled_out(raw: str, acronym: str) -> str:
+    """'Ministry of Human Resources (MoHR)' where the text spells an acronym out before it in parentheses."""
+    m = re.search(r"((?:[A-Z][\w’'-]*|of|and|for|the|on|in)(?:[ ,]+(?:[A-Z][\w’'-]*|of|and|for|the|on|in)){1,12})"
+                  r"\s*\((?:[^()]*?,\s*)?" + re.escape(acronym) + r"\)", raw)
+    if not m:
+        return ""
+    name = re.sub(r"^(?:(?:The|the|of|and|for|on|in)\s+)+", "", m.group(1)).strip(" ,")
+    return f"{name} ({acronym})" if len(name.split()) >= 2 else ""
+
+
+def cite_source(f, entries: list[SourceEntry], raw: str) -> None:
+    """A figure's source_org as its Key sources heading spells it (the acronym expanded), and the entry it cites
+    (source_id) when the citation's year tag, or the heading having one entry, decides it; otherwise source_id
+    stays empty with a hint."""
+    if not f.source_org:
+        return
+    cited = f.source_org
+    headings = [e for e in entries if _cites(e.organisation, cited)]
+    if not headings:
+        full = spelled_out(raw, cited) if re.fullmatch(r"[A-Za-z0-9-]{2,12}", cited) else ""
+        f.source_org = full or cited
+        f.source_tag = ""
+        f.hint = "; ".join(filter(None, [f.hint, f"cites '{cited}', not a Key sources heading: source_id left empty"]))
+        return
+    f.source_org = headings[0].organisation
+    f.source_id = find_source_id(entries, cited, f.source_tag)
+    if not f.source_id:
+        tags = ", ".join(e.year_tag or "no tag" for e in headings)
+        f.hint = "; ".join(filter(None, [f.hint, f"'{cited}' has {len(headings)} Key sources entries ({tags}) and "
+                                                  "the citation does not say which: choose source_id"]))

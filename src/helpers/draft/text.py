@@ -5,11 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-MONTH_NUM = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
-MONTH_RE = "|".join(MONTHS)
-
+from helpers.draft.language import load_language
 
 def is_year(s: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d{2}", s))
@@ -29,19 +25,20 @@ def slug(text: str) -> str:
 
 # --- sentences ----------------------------------------------------------------------------------------
 
-_ABBREVIATIONS = ("No.", "Nos.", "e.g.", "i.e.", "Art.", "p.", "pp.", "Mr.", "Ms.", "Dr.", "St.", "vs.", "n.d.",
-                  "approx.", "Tel.", "cf.", "Co.", "Inc.", "N.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“(*\d])")
 
 
-def sentences(text: str) -> list[str]:
-    """A paragraph cut into sentences; each is an exact substring of the paragraph."""
+def sentences(text: str, abbreviations: frozenset[str] | None = None) -> list[str]:
+    """A paragraph cut into sentences; each is an exact substring of the paragraph. A full stop after one of the
+    language files' abbreviations ('No.', 'e.g.', 'núm.') does not end a sentence."""
+    if abbreviations is None:
+        abbreviations = load_language().abbreviations
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         head = text[start:m.start()]
         last_word = head.rsplit(" ", 1)[-1].lstrip("([“\"")
-        if last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_word):
+        if last_word in abbreviations or re.fullmatch(r"[A-Z]\.", last_word):
             continue
         if re.fullmatch(r"[A-Za-zºª°]{1,3}\.", last_word) and text[m.end():m.end() + 1].isdigit():
             continue  # a number mark of any language: "Nr. 77", "Art. 3"

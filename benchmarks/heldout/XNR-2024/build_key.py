@@ -1,0 +1,481 @@
+"""Answer key of the fictional held-out profile XNR-2024 (Republic of Norvalia, second profile 2024).
+
+Every row below was written by hand from the text; run this script to write the seven CSVs and to check that
+every quote is a substring of the text (whitespace collapsed) and that every cited id exists.
+"""
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from keylib import parse_sources, write_all  # noqa: E402
+
+TEXT = "mgi-norvalia-second-profile-2024.txt"
+
+SU = "Summary of updates since 2020 – "
+S11, S12 = "1.1 Well-developed areas", "1.2 Areas with potential for further development"
+S21, S22 = "2.1 Well-developed areas", "2.2 Areas with potential for further development"
+S31, S32 = "3.1 Well-developed areas", "3.2 Areas with potential for further development"
+S41, S42 = "4.1 Well-developed areas", "4.2 Areas with potential for further development"
+S51, S52 = "5.1 Well-developed areas", "5.2 Areas with potential for further development"
+S61, S62 = "6.1 Well-developed areas", "6.2 Areas with potential for further development"
+COV = "COVID-19 analysis"
+MR, WG, PA, WB, MC, SO = ("migrants_rights", "whole_of_government", "partnerships", "wellbeing",
+                          "mobility_crises", "safe_orderly_regular")
+UPD, WD, FD = "update_since_baseline", "well_developed", "further_development"
+
+# ---------------------------------------------------------------- findings
+F = [
+    # summary of updates
+    (MR, UPD, SU + "Migrants' rights", "The Act on the Promotion of Immigrant Integration, in force since 1 January 2023, replaced the 2010 integration act and moved integration services to municipalities (the Summary prints its number as 618/2022; see errata).", "new", "ACT-681-2022;ACT-1386-2010",
+     "The Act on the Promotion of Immigrant Integration (618/2022), which entered into force on 1 January 2023, replaced the Act on the Integration of Immigrants (1386/2010) and transferred responsibility for integration services to municipalities."),
+    (MR, UPD, SU + "Migrants' rights", "Since 2021 the Non-Discrimination Ombudsperson's mandate has been broadened to monitor the treatment of third-country workers, including information from labour inspectors on exploitation.", "improved", "",
+     "Since 2021, the Non-Discrimination Ombudsperson has had a broadened mandate to monitor the treatment of third-country workers, including the right to receive information on labour exploitation from labour inspectors."),
+    (MR, UPD, SU + "Migrants' rights", "Act 1147/2023 amended the Nationality Act, raising the residence requirement for naturalization from five to eight years.", "improved", "ACT-359-2003;ACT-1147-2023",
+     "The Nationality Act (359/2003) was amended in 2023 by Act 1147/2023, which raised the residence requirement for naturalization from five to eight years."),
+    (WG, UPD, SU + "Whole-of-government approach", "The Government adopted the National Migration Strategy 2021–2030 in 2021, the first strategy covering labour migration, protection, integration and return together.", "new", "nms-2021-2030",
+     "In 2021, the Government adopted the National Migration Strategy 2021–2030, the first strategy to bring labour migration, international protection, integration and return under one document."),
+    (WG, UPD, SU + "Whole-of-government approach", "The Migration Policy Coordination Group chaired by the Ministry of the Interior still brings together 12 ministries and agencies and since 2022 also includes the municipalities' association.", "improved", "",
+     "The Migration Policy Coordination Group, chaired by the Ministry of the Interior, continues to bring together 12 ministries and agencies; since 2022 it also includes representatives of the Association of Norvalian Municipalities."),
+    (WG, UPD, SU + "Whole-of-government approach", "Statistics Norvalia published the first Survey on Work and Well-being among People of Foreign Origin in 2022.", "new", "survey-foreign-origin-2022",
+     "Statistics Norvalia published the first Survey on Work and Well-being among People of Foreign Origin in 2022."),
+    (PA, UPD, SU + "Partnerships", "Norvalia chaired the Budapest Process in 2022.", "new", "",
+     "Norvalia chaired the Budapest Process in 2022"),
+    (PA, UPD, SU + "Partnerships", "Norvalia signed a Social Security Agreement with India in 2021.", "new", "ssa-india-2021",
+     "Norvalia chaired the Budapest Process in 2022 and signed a Social Security Agreement with the Republic of India in 2021."),
+    (WB, UPD, SU + "Well-being of migrants", "The Talent Attraction Programme 'Work in Norvalia', launched in 2021, offers fast-track residence permits for specialists and their families.", "new", "talent-attraction-programme",
+     "The Talent Attraction Programme \"Work in Norvalia\", launched in 2021, offers fast-track residence permits for specialists and their families."),
+    (WB, UPD, SU + "Well-being of migrants", "Act 552/2022 amended the Aliens Act to transpose the recast EU Blue Card Directive, lowering the salary threshold for highly qualified workers.", "improved", "ACT-552-2022;ACT-301-2004;EU-DIR-2021-1883",
+     "Act 552/2022 amending the Aliens Act transposed Directive (EU) 2021/1883 (the recast EU Blue Card Directive), lowering the salary threshold for highly qualified workers."),
+    (MC, UPD, SU + "Mobility dimension of crises", "The 2019 mass-influx contingency plan was updated in 2022, after arrivals from Ukraine, to include registering temporary protection beneficiaries.", "improved", "contingency-plan-mass-influx-2019",
+     "The Contingency Plan for Mass Influx of Persons Seeking International Protection (2019) was updated in 2022, following the arrival of persons displaced from Ukraine, to include the registration of beneficiaries of temporary protection."),
+    (SO, UPD, SU + "Safe, orderly and regular migration", "Ministry of the Interior Regulation No. 45/2022 made the Enter Norvalia online service the main channel for residence permit applications; 92 per cent of first applications were online in 2023.", "new", "REG-45-2022;enter-norvalia",
+     "Ministry of the Interior Regulation No. 45/2022 made the Enter Norvalia online service the main channel for residence permit applications; in 2023, 92 per cent of first applications were submitted online."),
+    (SO, UPD, SU + "Safe, orderly and regular migration", "Act 1202/2022 amended the Criminal Code to create a separate offence of aggravated labour exploitation.", "improved", "criminal-code;ACT-1202-2022",
+     "The Criminal Code (39/1959) was amended by Act 1202/2022 to introduce a separate offence of aggravated labour exploitation"),
+    (SO, UPD, SU + "Safe, orderly and regular migration", "The National Action Plan against Trafficking in Human Beings 2021–2025 is still being implemented.", "unchanged", "nap-trafficking-2021-2025",
+     "the National Action Plan against Trafficking in Human Beings 2021–2025 is still being implemented."),
+    # 1.1
+    (MR, WD, S11, "The 1999 Constitution still guarantees equality before the law and bans discrimination on grounds of origin, language and nationality.", "unchanged", "constitution-1999",
+     "The Constitution of Norvalia (1999) continues to guarantee equality before the law and prohibits discrimination on grounds of origin, language and nationality."),
+    (MR, WD, S11, "The Non-Discrimination Act remains the main instrument for equal treatment in employment, education and services.", "unchanged", "ACT-1325-2014",
+     "The Non-Discrimination Act (1325/2014) remains the main legal instrument for equal treatment in employment, education and the provision of services."),
+    (MR, WD, S11, "Since 2021 the Non-Discrimination Ombudsperson also monitors the treatment of third-country workers, may receive information from labour inspectors and can assist victims in court.", "improved", "",
+     "Since 2021, the mandate of the Non-Discrimination Ombudsperson has been broadened to cover the monitoring of the treatment of third-country workers. The Ombudsperson may now receive information from labour inspectors on suspected labour exploitation and can assist victims in court."),
+    (MR, WD, S11, "Under the Health Care Act, permanent residents, including migrants with a continuous residence permit, use public health services on the same terms as nationals.", "not_stated", "ACT-1326-2010",
+     "Under the Health Care Act (1326/2010), all permanent residents, including migrants with a continuous residence permit, have access to public health services on the same terms as nationals."),
+    (MR, WD, S11, "People without a residence permit are entitled to urgent care, and since 2022 some wellbeing services counties also give them maternity and child health services.", "improved", "",
+     "Persons without a residence permit are entitled to urgent care, and since 2022 some wellbeing services counties also provide them with maternity and child health services."),
+    (MR, WD, S11, "Migrant children have access to basic education whatever their own or their parents' residence status.", "not_stated", "",
+     "Children of migrants have access to basic education regardless of the residence status of the child or of their parents."),
+    (MR, WD, S11, "The Act on the Promotion of Immigrant Integration (681/2022), in force since 1 January 2023, replaced the 2010 act and created an integration programme of up to three years for newly arrived working-age migrants, run by municipalities.", "new", "ACT-681-2022;ACT-1386-2010",
+     "The Act on the Promotion of Immigrant Integration (681/2022) entered into force on 1 January 2023 and replaced the Act on the Integration of Immigrants (1386/2010). It introduced an integration programme of up to three years for all newly arrived migrants of working age, which municipalities now organize."),
+    (MR, WD, S11, "Third-country nationals with a residence permit for work may change employer within the same occupational field without a new permit.", "not_stated", "",
+     "Third-country nationals holding a residence permit for work may change employer within the same occupational field without applying for a new permit."),
+    (MR, WD, S11, "The Single Permit Directive continues to be applied through the Aliens Act.", "unchanged", "EU-DIR-2011-98;ACT-301-2004",
+     "The Single Permit Directive (Directive 2011/98/EU) continues to be applied through the Aliens Act (301/2004)."),
+    (MR, WD, S11, "Norvalia is party to the 1951 Refugee Convention and its 1967 Protocol and to the 2005 Council of Europe anti-trafficking convention.", "not_stated", "refugee-convention-1951;refugee-protocol-1967;coe-trafficking-convention-2005",
+     "Norvalia is party to the Convention relating to the Status of Refugees (1951) and its Protocol (1967), and to the Council of Europe Convention on Action against Trafficking in Human Beings (2005)."),
+    # 1.2
+    (MR, FD, S12, "As the 2020 assessment found, Norvalia has still not ratified the UN Migrant Workers Convention or ILO Convention No. 97.", "gap_persisting", "icrmw-1990;ilo-c97",
+     "As identified in the 2020 assessment, Norvalia has still not ratified the International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990) or the ILO Migration for Employment Convention (Revised), 1949 (No. 97)."),
+    (MR, FD, S12, "Act 1147/2023 raised the residence period required for naturalization from five to eight years, which may delay citizenship for long-term residents.", "improved", "ACT-359-2003;ACT-1147-2023",
+     "The amendment of the Nationality Act (359/2003) by Act 1147/2023 raised the minimum period of residence required for naturalization from five to eight years, which may delay access to citizenship for long-term residents."),
+    (MR, FD, "1.2, footnote 6", "Under the previous rules up to half the time spent as an asylum seeker counted towards the residence requirement; the amended Act counts only time with a residence permit.", "improved", "ACT-1147-2023",
+     "Under the previous rules, applicants could count up to half of the time spent as asylum seekers towards the five-year requirement; the amended Act counts only time spent with a residence permit."),
+    (MR, FD, S12, "Rejected asylum seekers lose reception services 30 days after a final decision, and their access to non-urgent health care varies between counties.", "not_stated", "",
+     "Persons whose asylum application has been rejected lose access to reception services 30 days after a final decision, and the availability of non-urgent health care for them varies between wellbeing services counties."),
+    # 2.1
+    (WG, WD, S21, "The National Migration Strategy 2021–2030, adopted by Government Resolution of 9 June 2021, sets objectives for labour migration, protection, integration, return and cooperation with countries of origin.", "new", "nms-2021-2030",
+     "The National Migration Strategy 2021–2030, adopted by Government Resolution of 9 June 2021, sets out objectives for labour migration, international protection, integration, return and cooperation with countries of origin. It is the first strategy of its kind in Norvalia; the baseline assessment had noted that migration objectives were spread across several sectoral programmes."),
+    (WG, WD, S21, "The Norvalian Immigration Service still handles residence permits, protection and citizenship, and the economy ministry labour migration and integration.", "unchanged", "",
+     "The Norvalian Immigration Service (NIS), under the Ministry of the Interior, remains responsible for residence permits, international protection and citizenship, while the Ministry of Economic Affairs and Employment is responsible for labour migration and integration."),
+    (WG, WD, S21, "The Migration Policy Coordination Group still coordinates 12 ministries and agencies and has included the municipalities' association since 2022.", "improved", "",
+     "The Migration Policy Coordination Group continues to coordinate 12 ministries and agencies and, since 2022, includes the Association of Norvalian Municipalities."),
+    (WG, WD, S21, "Statistics Norvalia publishes annual population data by country of birth, citizenship and language.", "not_stated", "",
+     "Statistics Norvalia publishes annual data on population by country of birth, citizenship and language."),
+    (WG, WD, S21, "In 2022 Statistics Norvalia published the Survey on Work and Well-being among People of Foreign Origin, based on about 6,000 interviews.", "new", "survey-foreign-origin-2022",
+     "In 2022, it published the Survey on Work and Well-being among People of Foreign Origin, based on interviews with about 6,000 persons of working age."),
+    (WG, WD, S21, "The Labour Force Survey also includes migration variables.", "not_stated", "labour-force-survey",
+     "Migration variables are also included in the Labour Force Survey."),
+    (WG, WD, "2.1, footnote 7", "The survey on people of foreign origin is to be repeated every five years.", "not_stated", "survey-foreign-origin-2022",
+     "⁷ Statistics Norvalia, 2022. The survey is to be repeated every five years."),
+    # 2.2
+    (WG, FD, S22, "Norvalia could set up a formal mechanism for regularly consulting migrant associations on migration legislation; consultations are now case by case.", "not_stated", "",
+     "Norvalia could consider establishing a formal mechanism for the regular consultation of migrant associations in the preparation of migration legislation; current consultations take place on a case-by-case basis."),
+    (WG, FD, S22, "The National Migration Strategy 2021–2030 has no published monitoring framework with indicators and targets yet.", "not_stated", "nms-2021-2030",
+     "The National Migration Strategy 2021–2030 does not yet have a published monitoring framework with indicators and targets."),
+    (WG, FD, "2.2, footnote 8", "According to the Ministry of the Interior, a monitoring framework for the strategy is being prepared and is expected in 2025.", "not_stated", "nms-2021-2030",
+     "According to the Ministry of the Interior, a monitoring framework is under preparation and is expected in 2025."),
+    # 3.1
+    (PA, WD, S31, "As an EU member since 2004 and Schengen member since 2007, Norvalia takes part in the common European asylum and migration policy and, since 2008, in the European Migration Network.", "not_stated", "",
+     "As a member of the European Union since 2004 and of the Schengen area since 2007, Norvalia takes part in the common European asylum and migration policy and in the work of the European Migration Network, of which it has been a member since 2008."),
+    (PA, WD, S31, "Norvalia is a member of the Budapest Process and chaired it in 2022, when it adopted a call for action on labour mobility partnerships.", "new", "",
+     "Norvalia is a member of the Budapest Process and held its chairmanship in 2022, when the Process adopted a call for action on labour mobility partnerships."),
+    (PA, WD, S31, "Norvalia participates in the Prague Process and has been an IGC member since 2011.", "not_stated", "",
+     "Norvalia also participates in the Prague Process and has been a member of the Intergovernmental Consultations on Migration, Asylum and Refugees (IGC) since 2011."),
+    (PA, WD, S31, "Globally, Norvalia participates in the GFMD and was a champion country of the Global Compact for Migration.", "not_stated", "",
+     "At the global level, Norvalia participates in the Global Forum on Migration and Development (GFMD) and was among the champion countries of the Global Compact for Safe, Orderly and Regular Migration."),
+    (PA, WD, S31, "Norvalia has been an observer to the Salzburg Forum since 2021.", "new", "",
+     "Since 2021, Norvalia has been an observer to the Salzburg Forum."),
+    (PA, WD, S31, "Norvalia has belonged to the CBSS Task Force against Trafficking in Human Beings since its creation and chaired it from July 2021 to June 2022.", "new", "",
+     "Norvalia has been a member of the Council of the Baltic Sea States Task Force against Trafficking in Human Beings since its creation and chaired it from July 2021 to June 2022."),
+    (PA, WD, S31, "Norvalia has bilateral social security agreements with 9 countries outside the EU and EEA.", "not_stated", "",
+     "Norvalia has bilateral social security agreements with 9 countries outside the European Union and the European Economic Area."),
+    (PA, WD, S31, "The social security agreement with India, signed in 2021, entered into force on 1 March 2023.", "new", "ssa-india-2021",
+     "The Social Security Agreement between Norvalia and the Republic of India, signed in 2021, entered into force on 1 March 2023."),
+    # 3.2
+    (PA, FD, S32, "Norvalia has no bilateral labour migration agreements with non-EU countries of origin, although the National Migration Strategy names them as an objective.", "not_stated", "nms-2021-2030",
+     "Norvalia has not concluded bilateral labour migration agreements with countries of origin outside the European Union, although the National Migration Strategy 2021–2030 names such agreements as an objective."),
+    (PA, FD, S32, "Cooperation with the private sector on recruiting foreign workers runs mainly through the Talent Attraction Programme and is not formalized.", "not_stated", "talent-attraction-programme",
+     "Cooperation with the private sector on the recruitment of foreign workers takes place mainly through the Talent Attraction Programme and is not formalized."),
+    # 4.1
+    (WB, WD, S41, "The 'Work in Norvalia' programme, launched in 2021 by the economy ministry, decides residence permits for specialists, start-up entrepreneurs and their families within 14 days.", "new", "talent-attraction-programme",
+     "The Talent Attraction Programme \"Work in Norvalia\", launched in 2021 by the Ministry of Economic Affairs and Employment, offers a fast-track procedure in which residence permits for specialists, start-up entrepreneurs and their family members are decided within 14 days."),
+    (WB, WD, S41, "The NIS granted 23,400 first work-based residence permits in 2023, against 11,900 in 2020.", "not_stated", "",
+     "In 2023, the NIS granted 23,400 first residence permits on the basis of work, compared with 11,900 in 2020 (Norvalian Immigration Service, 2024)."),
+    (WB, WD, S41, "Act 552/2022 amending the Aliens Act transposed the Blue Card Directive and lowered the Blue Card salary threshold to EUR 3,937 a month.", "improved", "ACT-552-2022;ACT-301-2004;EU-DIR-2021-1883",
+     "Act 552/2022 amending the Aliens Act (301/2004) transposed Directive (EU) 2021/1883 on highly qualified employment and lowered the salary threshold for the EU Blue Card to EUR 3,937 a month."),
+    (WB, WD, S41, "The National Agency for Education decides on the recognition of foreign qualifications and issued more than 3,600 decisions in 2023.", "not_stated", "",
+     "The National Agency for Education decides on the recognition of foreign qualifications; in 2023 it issued more than 3,600 recognition decisions."),
+    (WB, WD, S41, "Since 2022 foreign-trained nurses can take a supplementary training programme of up to 12 months instead of repeating their studies.", "new", "",
+     "Since 2022, foreign-trained nurses can complete a supplementary training programme of up to 12 months instead of repeating their studies."),
+    (WB, WD, S41, "Outward remittances rose from EUR 480 million in 2020 to EUR 640 million in 2023 (Bank of Norvalia); inward remittances were about USD 1.3 billion in 2022 (World Bank).", "not_stated", "",
+     "Remittances sent from Norvalia reached EUR 640 million in 2023, up from EUR 480 million in 2020, according to the Bank of Norvalia. Remittances received by Norvalia amounted to about USD 1.3 billion in 2022 (World Bank, 2023)."),
+    (WB, WD, "4.1, footnote 10", "The Bank of Norvalia has compiled remittance statistics in line with the IMF Balance of Payments Manual since 2014.", "not_stated", "",
+     "¹⁰ The Bank of Norvalia has compiled remittance statistics in line with the IMF Balance of Payments Manual since 2014."),
+    # 4.2
+    (WB, FD, S42, "Foreign-born unemployment was 13.2 per cent in 2022 against 6.8 per cent for the native-born; labour market measures for migrant women could be developed.", "not_stated", "",
+     "The unemployment rate of foreign-born persons of working age was 13.2 per cent in 2022, almost twice the rate of the native-born population, 6.8 per cent (Statistics Norvalia, 2024b). Targeted measures for the labour market integration of migrant women could be developed further."),
+    (WB, FD, S42, "As in the previous assessment, there is still no programme to engage the diaspora, estimated at 280,000 in 2022, in the country's development.", "gap_persisting", "",
+     "As noted in the previous assessment, there is still no programme to engage the Norvalian diaspora, estimated at 280,000 persons in 2022, in the development of the country."),
+    # 5.1
+    (MC, WD, S51, "The Rescue Act and the Emergency Powers Act apply to everyone in Norvalia regardless of nationality.", "not_stated", "ACT-379-2011;ACT-1552-2011",
+     "The Rescue Act (379/2011) and the Emergency Powers Act (1552/2011) apply to all persons in the territory of Norvalia, regardless of nationality."),
+    (MC, WD, S51, "The National Rescue Authority publishes emergency information in Norvalian, Swedish, English and easy-to-read language.", "not_stated", "",
+     "The National Rescue Authority publishes emergency information in Norvalian, Swedish, English and in easy-to-read language."),
+    (MC, WD, S51, "The interior ministry's 2019 mass-influx contingency plan was updated in 2022 to cover registering and housing temporary protection beneficiaries.", "improved", "contingency-plan-mass-influx-2019",
+     "The Contingency Plan for Mass Influx of Persons Seeking International Protection (2019), prepared by the Ministry of the Interior, was updated in 2022 to cover the registration and accommodation of beneficiaries of temporary protection."),
+    (MC, WD, S51, "After the Temporary Protection Directive was activated in March 2022, Norvalia granted temporary protection to more than 62,000 people displaced from Ukraine by December 2023.", "new", "EU-DIR-2001-55",
+     "Following the activation of the Temporary Protection Directive (Directive 2001/55/EC) in March 2022, Norvalia granted temporary protection to more than 62,000 persons displaced from Ukraine by December 2023."),
+    # 5.2
+    (MC, FD, S52, "The National Risk Assessment 2023 does not cover climate-related displacement or migrants' needs in disaster recovery.", "not_stated", "",
+     "The National Risk Assessment 2023 does not address the displacement of populations caused by climate change or the needs of migrants in disaster recovery."),
+    (MC, FD, S52, "Norvalia could include migrants explicitly in its disaster risk reduction strategies.", "not_stated", "",
+     "Norvalia could consider including migrants explicitly in its disaster risk reduction strategies."),
+    # 6.1
+    (SO, WD, S61, "The Border Guard controls 28 border crossing points under the Integrated Border Management Strategy 2022–2027; over 16.4 million crossings were registered in 2023.", "not_stated", "ibm-strategy-2022-2027",
+     "The Border Guard of Norvalia is responsible for border control at 28 border crossing points and applies the Integrated Border Management Strategy 2022–2027. In 2023, over 16.4 million border crossings were registered."),
+    (SO, WD, S61, "Since Regulation No. 45/2022, residence permit applications go mainly through Enter Norvalia; 92 per cent of first applications were online in 2023 and the NIS aims to decide work applications within 30 days.", "new", "REG-45-2022;enter-norvalia",
+     "Since Ministry of the Interior Regulation No. 45/2022 entered into force, residence permit applications are made mainly through the Enter Norvalia online service, with identification at an NIS service point. In 2023, 92 per cent of first applications were submitted online, and the NIS aims to decide work-based applications within 30 days."),
+    (SO, WD, S61, "Act 1202/2022, in force since 1 July 2022, amended the Criminal Code to criminalize aggravated labour exploitation.", "improved", "criminal-code;ACT-1202-2022",
+     "The Criminal Code (39/1959) was amended by Act 1202/2022, which entered into force on 1 July 2022, to criminalize aggravated labour exploitation."),
+    (SO, WD, S61, "A National Anti-Trafficking Coordinator at the Ministry of Justice coordinates the 2021–2025 anti-trafficking action plan.", "not_stated", "nap-trafficking-2021-2025",
+     "The National Action Plan against Trafficking in Human Beings 2021–2025 is coordinated by a National Anti-Trafficking Coordinator at the Ministry of Justice."),
+    (SO, WD, S61, "Victims admitted to the National Assistance System for Victims of Trafficking rose from 180 in 2020 to 243 in 2023.", "not_stated", "",
+     "The number of victims admitted to the National Assistance System for Victims of Trafficking rose from 180 in 2020 to 243 in 2023."),
+    (SO, WD, S61, "The NIS supports assisted voluntary return: 2,150 people in 2023, against 1,420 in 2021.", "not_stated", "",
+     "The NIS supports assisted voluntary return; in 2023, 2,150 persons returned voluntarily with assistance, compared with 1,420 in 2021."),
+    # 6.2
+    (SO, FD, S62, "Norvalia could set up independent monitoring of forced returns beyond the Parliamentary Ombudsperson's sample monitoring.", "not_stated", "",
+     "Norvalia could consider establishing independent monitoring of forced returns beyond the current monitoring by the Parliamentary Ombudsperson, which covers a sample of return operations."),
+    (SO, FD, S62, "The Reception Act still allows detaining families with children as a last resort, and there is no alternative-to-detention programme for families.", "unchanged", "ACT-746-2011",
+     "The Act on the Reception of Persons Applying for International Protection (746/2011) continues to allow the detention of families with children as a last resort; no alternative to detention programme for families has yet been established."),
+]
+
+# ---------------------------------------------------------------- instruments
+# (id, type, number, year, title, issuing_body, domains, status, amends, repeals, regulates, extends,
+#  after_baseline, covid, section, evidence, note)
+I = [
+    ("constitution-1999", "constitution", "", 1999, "Constitution of Norvalia", "", MR, "in_force", "", "", "", "", "false", "false", S11,
+     "The Constitution of Norvalia (1999) continues to guarantee equality before the law", ""),
+    ("ACT-1325-2014", "act", "1325/2014", 2014, "Non-Discrimination Act", "", MR, "in_force", "", "", "", "", "false", "false", S11,
+     "The Non-Discrimination Act (1325/2014) remains the main legal instrument for equal treatment in employment, education and the provision of services.", "Also Key Sources – Government of Norvalia 2014."),
+    ("ACT-681-2022", "act", "681/2022", 2022, "Act on the Promotion of Immigrant Integration", "", MR, "in_force", "", "ACT-1386-2010", "", "", "true", "false", S11,
+     "The Act on the Promotion of Immigrant Integration (681/2022) entered into force on 1 January 2023 and replaced the Act on the Integration of Immigrants (1386/2010).",
+     "The Summary prints 618/2022 (see errata E01); 681/2022 per 1.1 and Key Sources – Government of Norvalia 2022a. 'replaced' an Act read as repealing it."),
+    ("ACT-1386-2010", "act", "1386/2010", 2010, "Act on the Integration of Immigrants", "", MR, "repealed", "", "", "", "", "", "false", S11,
+     "replaced the Act on the Integration of Immigrants (1386/2010)", "Replaced by ACT-681-2022 from 1 January 2023; after_baseline left empty (repealed, not adopted or amended since)."),
+    ("ACT-359-2003", "act", "359/2003", 2003, "Nationality Act", "", MR, "amended", "", "", "", "", "true", "false", SU + "Migrants' rights",
+     "The Nationality Act (359/2003) was amended in 2023 by Act 1147/2023", "Also 1.2; Key Sources – Government of Norvalia 2003."),
+    ("ACT-1147-2023", "act", "1147/2023", 2023, "Act 1147/2023 amending the Nationality Act", "", MR, "not_stated", "ACT-359-2003", "", "", "", "true", "false", SU + "Migrants' rights",
+     "The Nationality Act (359/2003) was amended in 2023 by Act 1147/2023, which raised the residence requirement for naturalization from five to eight years.", "Also 1.2 and footnote 6 ('the amended Act'). The profile gives it no title; title_en describes it."),
+    ("ACT-1326-2010", "act", "1326/2010", 2010, "Health Care Act", "", MR, "in_force", "", "", "", "", "false", "false", S11,
+     "Under the Health Care Act (1326/2010), all permanent residents, including migrants with a continuous residence permit, have access to public health services on the same terms as nationals.", "Status in_force: present-tense application ('Under ... have access')."),
+    ("ACT-301-2004", "act", "301/2004", 2004, "Aliens Act", "", f"{MR};{WB}", "amended", "", "", "", "", "true", "false", S41,
+     "Act 552/2022 amending the Aliens Act (301/2004) transposed Directive (EU) 2021/1883 on highly qualified employment", "Also Summary (Well-being) and 1.1 (Single Permit Directive applied through it); Key Sources – Government of Norvalia 2004. after_baseline true: amended in 2022."),
+    ("ACT-552-2022", "act", "552/2022", 2022, "Act 552/2022 amending the Aliens Act", "", WB, "not_stated", "ACT-301-2004", "", "", "", "true", "false", SU + "Well-being of migrants",
+     "Act 552/2022 amending the Aliens Act transposed Directive (EU) 2021/1883 (the recast EU Blue Card Directive), lowering the salary threshold for highly qualified workers.", "Also 4.1. It transposes EU-DIR-2021-1883; the codebook has no 'transposes' relation."),
+    ("EU-DIR-2011-98", "law", "2011/98/EU", 2011, "Single Permit Directive (Directive 2011/98/EU)", "European Union", MR, "in_force", "", "", "", "", "false", "false", S11,
+     "The Single Permit Directive (Directive 2011/98/EU) continues to be applied through the Aliens Act (301/2004).", "EU directive: the codebook has no 'directive' type; typed law (a binding legislative act). issuing_body from the Key Sources heading (European Union 2011)."),
+    ("EU-DIR-2021-1883", "law", "2021/1883", 2021, "Directive (EU) 2021/1883 (recast EU Blue Card Directive)", "European Union", WB, "not_stated", "", "", "", "", "true", "false", SU + "Well-being of migrants",
+     "transposed Directive (EU) 2021/1883 (the recast EU Blue Card Directive)", "Also 4.1; Key Sources – European Union 2021a. Typed law (no directive type)."),
+    ("EU-DIR-2001-55", "law", "2001/55/EC", 2001, "Temporary Protection Directive (Directive 2001/55/EC)", "European Union", MC, "in_force", "", "", "", "", "false", "false", S51,
+     "Following the activation of the Temporary Protection Directive (Directive 2001/55/EC) in March 2022", "Activated in March 2022 (not an amendment, so after_baseline false). Key Sources – European Union 2001 calls it Council Directive 2001/55/EC of 20 July 2001. Typed law (no directive type)."),
+    ("EU-REG-2021-953", "regulation", "2021/953", 2021, "Regulation (EU) 2021/953 (EU Digital COVID Certificate)", "European Union", "", "not_stated", "", "", "", "", "true", "true", COV,
+     "The EU Digital COVID Certificate, introduced under Regulation (EU) 2021/953, was issued from 1 July 2021 to all persons vaccinated in Norvalia, whatever their nationality.", "Cited only in the COVID-19 analysis, so domains is empty."),
+    ("refugee-convention-1951", "convention", "", 1951, "Convention relating to the Status of Refugees", "", MR, "in_force", "", "", "", "", "false", "false", S11,
+     "Norvalia is party to the Convention relating to the Status of Refugees (1951)", ""),
+    ("refugee-protocol-1967", "protocol", "", 1967, "Protocol relating to the Status of Refugees", "", MR, "in_force", "", "", "", "", "false", "false", S11,
+     "Norvalia is party to the Convention relating to the Status of Refugees (1951) and its Protocol (1967)", "The text says only 'its Protocol (1967)'."),
+    ("coe-trafficking-convention-2005", "convention", "", 2005, "Council of Europe Convention on Action against Trafficking in Human Beings", "Council of Europe", MR, "in_force", "", "", "", "", "false", "false", S11,
+     "and to the Council of Europe Convention on Action against Trafficking in Human Beings (2005).", ""),
+    ("icrmw-1990", "convention", "", 1990, "International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families", "", MR, "not_stated", "", "", "", "", "", "false", S12,
+     "Norvalia has still not ratified the International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)", "Not ratified by Norvalia; status of the convention itself not stated."),
+    ("ilo-c97", "convention", "97", 1949, "ILO Migration for Employment Convention (Revised), 1949 (No. 97)", "International Labour Organization", MR, "not_stated", "", "", "", "", "", "false", S12,
+     "or the ILO Migration for Employment Convention (Revised), 1949 (No. 97).", "Not ratified by Norvalia."),
+    ("nms-2021-2030", "strategy", "", 2021, "National Migration Strategy 2021–2030", "Government", f"{WG};{PA}", "in_force", "", "", "", "", "true", "false", S21,
+     "The National Migration Strategy 2021–2030, adopted by Government Resolution of 9 June 2021, sets out objectives for labour migration",
+     "Adopted by Government Resolution of 9 June 2021 (one row, typed by what the profile calls it). Also Summary, 2.2 (and footnote 8), 3.2; Key Sources – Government of Norvalia 2021 and Ministry of the Interior 2021."),
+    ("survey-foreign-origin-2022", "survey", "", 2022, "Survey on Work and Well-being among People of Foreign Origin", "Statistics Norvalia", WG, "not_stated", "", "", "", "", "true", "false", S21,
+     "In 2022, it published the Survey on Work and Well-being among People of Foreign Origin, based on interviews with about 6,000 persons of working age.", "Also Summary and footnote 7; Key Sources – Statistics Norvalia 2022."),
+    ("labour-force-survey", "survey", "", "", "Labour Force Survey", "Statistics Norvalia", WG, "in_force", "", "", "", "", "", "false", S21,
+     "Migration variables are also included in the Labour Force Survey.", "issuing_body from context (Statistics Norvalia paragraph) and Key Sources – Statistics Norvalia 2024b."),
+    ("talent-attraction-programme", "programme", "", 2021, "Talent Attraction Programme \"Work in Norvalia\"", "Ministry of Economic Affairs and Employment", f"{WB};{PA}", "in_force", "", "", "", "", "true", "false", S41,
+     "The Talent Attraction Programme \"Work in Norvalia\", launched in 2021 by the Ministry of Economic Affairs and Employment, offers a fast-track procedure",
+     "Also Summary and 3.2. Key Sources – Ministry of Economic Affairs and Employment 2021 titles it 'Talent Attraction Programme 2021–2027'."),
+    ("contingency-plan-mass-influx-2019", "plan", "", 2019, "Contingency Plan for Mass Influx of Persons Seeking International Protection", "Ministry of the Interior", MC, "amended", "", "", "", "", "true", "false", S51,
+     "The Contingency Plan for Mass Influx of Persons Seeking International Protection (2019), prepared by the Ministry of the Interior, was updated in 2022",
+     "'updated in 2022' read as amended. Also Summary; Key Sources – Ministry of the Interior 2022a (not available online)."),
+    ("ACT-379-2011", "act", "379/2011", 2011, "Rescue Act", "", MC, "in_force", "", "", "", "", "false", "false", S51,
+     "The Rescue Act (379/2011) and the Emergency Powers Act (1552/2011) apply to all persons in the territory of Norvalia", ""),
+    ("ACT-1552-2011", "act", "1552/2011", 2011, "Emergency Powers Act", "", MC, "in_force", "", "", "", "", "false", "false", S51,
+     "the Emergency Powers Act (1552/2011) apply to all persons in the territory of Norvalia, regardless of nationality.",
+     "Also COVID-19 analysis (state of emergency declared under it on 16 March 2020); not itself presented as a COVID-19 measure."),
+    ("ibm-strategy-2022-2027", "strategy", "", 2022, "Integrated Border Management Strategy 2022–2027", "", SO, "in_force", "", "", "", "", "true", "false", S61,
+     "applies the Integrated Border Management Strategy 2022–2027", "Year = start of the 2022–2027 period (no adoption year given); the Border Guard applies it, the issuing body is not named."),
+    ("REG-45-2022", "regulation", "45/2022", 2022, "Ministry of the Interior Regulation No. 45/2022 on the electronic submission of residence permit applications", "Ministry of the Interior", SO, "in_force", "", "", "", "", "true", "false", S61,
+     "Since Ministry of the Interior Regulation No. 45/2022 entered into force, residence permit applications are made mainly through the Enter Norvalia online service",
+     "Title completed from Key Sources – Ministry of the Interior 2022b. Also Summary."),
+    ("enter-norvalia", "digital_system", "", "", "Enter Norvalia online service", "Norvalian Immigration Service (NIS)", SO, "in_force", "", "", "", "", "", "false", S61,
+     "residence permit applications are made mainly through the Enter Norvalia online service, with identification at an NIS service point.",
+     "No launch year (Regulation No. 45/2022 made it the main channel); issuing_body from Key Sources – Norvalian Immigration Service (NIS) n.d."),
+    ("criminal-code", "code", "39/1959", 1959, "Criminal Code", "", SO, "amended", "", "", "", "", "true", "false", S61,
+     "The Criminal Code (39/1959) was amended by Act 1202/2022, which entered into force on 1 July 2022", "Also Summary. id is a slug (a code, not an act)."),
+    ("ACT-1202-2022", "act", "1202/2022", 2022, "Act amending the Criminal Code", "", SO, "in_force", "criminal-code", "", "", "", "true", "false", S61,
+     "The Criminal Code (39/1959) was amended by Act 1202/2022, which entered into force on 1 July 2022, to criminalize aggravated labour exploitation.", "Title from Key Sources – Government of Norvalia 2022b. Also Summary."),
+    ("nap-trafficking-2021-2025", "plan", "", 2021, "National Action Plan against Trafficking in Human Beings 2021–2025", "", SO, "in_force", "", "", "", "", "true", "false", S61,
+     "The National Action Plan against Trafficking in Human Beings 2021–2025 is coordinated by a National Anti-Trafficking Coordinator at the Ministry of Justice.",
+     "Year = start of the 2021–2025 period. in_force: 'is still being implemented' (Summary)."),
+    ("ACT-746-2011", "act", "746/2011", 2011, "Act on the Reception of Persons Applying for International Protection", "", SO, "in_force", "", "", "", "", "false", "false", S62,
+     "The Act on the Reception of Persons Applying for International Protection (746/2011) continues to allow the detention of families with children as a last resort", ""),
+    ("ssa-india-2021", "agreement", "", 2021, "Social Security Agreement between Norvalia and the Republic of India", "", PA, "in_force", "", "", "", "", "true", "false", S31,
+     "The Social Security Agreement between Norvalia and the Republic of India, signed in 2021, entered into force on 1 March 2023.", "Also Summary (Partnerships)."),
+    ("DEC-88-2020", "decree", "88/2020", 2020, "Ministry of Social Affairs and Health Decree 88/2020 on communicable disease costs", "Ministry of Social Affairs and Health", "", "ended", "", "", "", "", "true", "true", "COVID-19 analysis, footnote 14",
+     "¹⁴ Ministry of Social Affairs and Health Decree 88/2020 on communicable disease costs, which applied until 31 December 2022.", "Cited only in the COVID-19 analysis (footnote to free testing and treatment)."),
+    ("DEC-12-2021", "decree", "12/2021", 2021, "Ministry of Social Affairs and Health Decree 12/2021 on COVID-19 vaccination", "Ministry of Social Affairs and Health", "", "not_stated", "", "", "", "", "true", "true", COV,
+     "Under Ministry of Social Affairs and Health Decree 12/2021, COVID-19 vaccination was offered free of charge to all persons living in Norvalia, including undocumented migrants, from 27 January 2021.", "Title completed from Key Sources – Ministry of Social Affairs and Health 2021."),
+    ("GD-17-2021", "decree", "17/2021", 2021, "Government Decree 17/2021 on the extension of residence permits during the state of emergency", "Government", "", "ended", "", "", "", "", "true", "true", COV,
+     "Government Decree 17/2020 extended residence permits that expired during the state of emergency; the extension applied only to holders of a residence permit valid on 16 March 2020 and ended on 30 June 2021.",
+     "The COVID-19 analysis prints 17/2020, Key Sources – Government of Norvalia prints 17/2021 (see errata E02); the key uses the full Key Sources citation."),
+    ("GD-230-2020", "decree", "230/2020", 2020, "Government Decree 230/2020 on the temporary restriction of border traffic", "Government", "", "ended", "", "", "", "", "true", "true", COV,
+     "Government Decree 230/2020 on the temporary restriction of border traffic allowed seasonal agricultural workers to enter the country from May 2020; the restrictions were lifted on 30 June 2022.", ""),
+    ("pandemic-preparedness-plan-2023", "plan", "", 2023, "National Preparedness Plan for Pandemics", "", "", "not_stated", "", "", "", "", "true", "true", COV,
+     "The National Preparedness Plan for Pandemics (2023), adopted after the pandemic, includes migrants and persons in reception centres as a target group for risk communication.", "Presented in the COVID-19 analysis as a response, so covid_measure true."),
+]
+
+# ---------------------------------------------------------------- sources (parsed from the text, then checked by hand)
+def slug(s):
+    s = re.sub(r"\(.*?\)", "", s)
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+
+
+text = (HERE / TEXT).read_text(encoding="utf-8")
+SRC = parse_sources(text, slug)
+sid = {(r["organisation"], r["year_tag"]): r["source_id"] for r in SRC}
+
+# ---------------------------------------------------------------- statistics
+# (theme, indicator, label, value, unit, qualifier, date, source_org, source_key, section, evidence)
+STAT = [
+    ("methodology", "mgi_indicator_count", "Number of indicators in the MGI standard set", 90, "indicators", "about", "", "", None, "Introduction",
+     "a standard set of approximately 90 indicators to assist countries in assessing their migration policies"),
+    ("methodology", "mgi_domain_count", "Number of migration governance dimensions (domains) grouping the MGI indicators", 6, "domains", "exact", "", "", None, "Conceptual framework",
+     "The MGI is composed of around 90 indicators grouped under the 6 different dimensions of migration governance"),
+    ("migrant_population", "foreign_born_population", "Foreign-born population of Norvalia", 512000, "persons", "over", "2023-12", "Statistics Norvalia", ("Statistics Norvalia", "2024a"), "Introduction",
+     "had a foreign-born population of over 512,000 persons at the end of 2023, or 9.1 per cent of its total population"),
+    ("migrant_population", "foreign_born_population_share", "Foreign-born population as a share of the total population", 9.1, "percent", "exact", "2023-12", "Statistics Norvalia", ("Statistics Norvalia", "2024a"), "Introduction",
+     "had a foreign-born population of over 512,000 persons at the end of 2023, or 9.1 per cent of its total population"),
+    ("migrant_population", "foreign_born_population", "Foreign-born population of Norvalia", 430000, "persons", "about", "2020", "Statistics Norvalia", ("Statistics Norvalia", "2024a"), "Introduction",
+     "up from nearly 430,000 persons (7.8 per cent) in 2020 (Statistics Norvalia, 2024a)"),
+    ("migrant_population", "foreign_born_population_share", "Foreign-born population as a share of the total population", 7.8, "percent", "exact", "2020", "Statistics Norvalia", ("Statistics Norvalia", "2024a"), "Introduction",
+     "up from nearly 430,000 persons (7.8 per cent) in 2020 (Statistics Norvalia, 2024a)"),
+    ("migrant_population", "foreign_born_population", "Foreign-born population of Norvalia (strategy background document; conflicts with the Introduction, see errata)", 521000, "persons", "estimated", "2023-12", "Ministry of the Interior", ("Ministry of the Interior", "2021"), "2.2, footnote 8",
+     "The strategy's background document estimated the foreign-born population at 521,000 persons at the end of 2023 (Ministry of the Interior, 2021)."),
+    ("other", "ombudsperson_complaints", "Complaints received by the Non-Discrimination Ombudsperson", 1100, "persons", "over", "2023", "Non-Discrimination Ombudsperson", ("Non-Discrimination Ombudsperson", "2024"), "1.1, footnote 4",
+     "In 2023, the Ombudsperson received more than 1,100 complaints"),
+    ("other", "ombudsperson_complaints_ethnic_origin_share", "Share of the Ombudsperson's complaints concerning discrimination on grounds of ethnic origin", 28, "percent", "about", "2023", "Non-Discrimination Ombudsperson", ("Non-Discrimination Ombudsperson", "2024"), "1.1, footnote 4",
+     "of which about 28 per cent concerned discrimination on grounds of ethnic origin (Non-Discrimination Ombudsperson, 2024)"),
+    ("programmes", "integration_programme_max_duration", "Maximum duration of the integration programme for newly arrived migrants", 3, "years", "up_to", "", "", None, S11,
+     "It introduced an integration programme of up to three years for all newly arrived migrants of working age"),
+    ("programmes", "municipal_integration_funding", "Government funding to municipalities for integration services", 96000000, "eur", "exact", "2023", "Ministry of Economic Affairs and Employment", ("Ministry of Economic Affairs and Employment", "2023"), "1.1, footnote 5",
+     "For the financial year 2023, the Government allocated EUR 96 million to municipalities for integration services (Ministry of Economic Affairs and Employment, 2023)."),
+    ("residence", "naturalization_residence_requirement", "Minimum period of residence required for naturalization", 8, "years", "exact", "2023", "", None, S12,
+     "raised the minimum period of residence required for naturalization from five to eight years"),
+    ("residence", "naturalization_residence_requirement", "Minimum period of residence required for naturalization (before Act 1147/2023)", 5, "years", "exact", "", "", None, S12,
+     "raised the minimum period of residence required for naturalization from five to eight years"),
+    ("residence", "asylum_time_counted_towards_naturalization", "Share of time spent as an asylum seeker that counted towards the residence requirement under the previous rules", 50, "percent", "up_to", "", "", None, "1.2, footnote 6",
+     "applicants could count up to half of the time spent as asylum seekers towards the five-year requirement"),
+    ("refugees_asylum", "reception_services_after_rejection", "Days after a final negative asylum decision until reception services end", 30, "days", "exact", "", "", None, S12,
+     "lose access to reception services 30 days after a final decision"),
+    ("other", "coordination_group_members", "Ministries and agencies in the Migration Policy Coordination Group", 12, "entities", "exact", "", "", None, S21,
+     "The Migration Policy Coordination Group continues to coordinate 12 ministries and agencies"),
+    ("methodology", "foreign_origin_survey_sample", "Persons interviewed for the Survey on Work and Well-being among People of Foreign Origin", 6000, "persons", "about", "2022", "Statistics Norvalia", ("Statistics Norvalia", "2022"), S21,
+     "based on interviews with about 6,000 persons of working age"),
+    ("methodology", "foreign_origin_survey_interval", "Interval at which the survey on people of foreign origin is to be repeated", 5, "years", "exact", "", "Statistics Norvalia", ("Statistics Norvalia", "2022"), "2.1, footnote 7",
+     "⁷ Statistics Norvalia, 2022. The survey is to be repeated every five years."),
+    ("cooperation_agreements", "social_security_agreement_countries", "Countries outside the EU and EEA with which Norvalia has bilateral social security agreements", 9, "countries", "exact", "", "", None, S31,
+     "Norvalia has bilateral social security agreements with 9 countries outside the European Union and the European Economic Area."),
+    ("labour_migration", "talent_fast_track_decision_time", "Days within which fast-track residence permits for specialists are decided", 14, "days", "up_to", "", "", None, S41,
+     "are decided within 14 days"),
+    ("labour_migration", "first_work_residence_permits", "First residence permits granted on the basis of work", 23400, "persons", "exact", "2023", "Norvalian Immigration Service (NIS)", ("Norvalian Immigration Service (NIS)", "2024"), S41,
+     "In 2023, the NIS granted 23,400 first residence permits on the basis of work, compared with 11,900 in 2020 (Norvalian Immigration Service, 2024)."),
+    ("labour_migration", "first_work_residence_permits", "First residence permits granted on the basis of work", 11900, "persons", "exact", "2020", "Norvalian Immigration Service (NIS)", ("Norvalian Immigration Service (NIS)", "2024"), S41,
+     "In 2023, the NIS granted 23,400 first residence permits on the basis of work, compared with 11,900 in 2020 (Norvalian Immigration Service, 2024)."),
+    ("labour_migration", "blue_card_salary_threshold", "Monthly salary threshold for the EU Blue Card", 3937, "eur", "exact", "", "", None, S41,
+     "lowered the salary threshold for the EU Blue Card to EUR 3,937 a month"),
+    ("education", "qualification_recognition_decisions", "Recognition decisions on foreign qualifications issued by the National Agency for Education", 3600, "entities", "over", "2023", "", None, S41,
+     "in 2023 it issued more than 3,600 recognition decisions"),
+    ("education", "nurse_supplementary_training_max_duration", "Maximum duration of the supplementary training programme for foreign-trained nurses", 12, "months", "up_to", "", "", None, S41,
+     "a supplementary training programme of up to 12 months"),
+    ("remittances", "remittance_outflows", "Remittances sent from Norvalia", 640000000, "eur", "exact", "2023", "Bank of Norvalia", None, S41,
+     "Remittances sent from Norvalia reached EUR 640 million in 2023, up from EUR 480 million in 2020, according to the Bank of Norvalia."),
+    ("remittances", "remittance_outflows", "Remittances sent from Norvalia", 480000000, "eur", "exact", "2020", "Bank of Norvalia", None, S41,
+     "Remittances sent from Norvalia reached EUR 640 million in 2023, up from EUR 480 million in 2020, according to the Bank of Norvalia."),
+    ("remittances", "remittance_inflows", "Remittances received by Norvalia", 1300000000, "usd", "about", "2022", "World Bank", ("World Bank", "2023"), S41,
+     "Remittances received by Norvalia amounted to about USD 1.3 billion in 2022 (World Bank, 2023)."),
+    ("labour_migration", "unemployment_rate_foreign_born", "Unemployment rate of foreign-born persons of working age", 13.2, "percent", "exact", "2022", "Statistics Norvalia", ("Statistics Norvalia", "2024b"), S42,
+     "The unemployment rate of foreign-born persons of working age was 13.2 per cent in 2022"),
+    ("labour_migration", "unemployment_rate_native_born", "Unemployment rate of the native-born population", 6.8, "percent", "exact", "2022", "Statistics Norvalia", ("Statistics Norvalia", "2024b"), S42,
+     "almost twice the rate of the native-born population, 6.8 per cent (Statistics Norvalia, 2024b)"),
+    ("diaspora", "diaspora_size", "Norvalian diaspora (nationals and descendants abroad)", 280000, "persons", "estimated", "2022", "Ministry for Foreign Affairs", ("Ministry for Foreign Affairs", "2022"), S42,
+     "the Norvalian diaspora, estimated at 280,000 persons in 2022"),
+    ("refugees_asylum", "temporary_protection_beneficiaries", "Persons displaced from Ukraine granted temporary protection", 62000, "persons", "over", "2023-12", "Norvalian Immigration Service (NIS)", ("Norvalian Immigration Service (NIS)", "2024"), S51,
+     "Norvalia granted temporary protection to more than 62,000 persons displaced from Ukraine by December 2023."),
+    ("refugees_asylum", "reception_centres_in_operation", "Reception centres in operation at the peak", 38, "entities", "exact", "2022-10", "Norvalian Immigration Service (NIS)", ("Norvalian Immigration Service (NIS)", "2024"), "5.1, footnote 12",
+     "¹² Norvalian Immigration Service, 2024. At the peak, in October 2022, 38 reception centres were in operation."),
+    ("border", "border_crossing_points", "Border crossing points controlled by the Border Guard", 28, "entities", "exact", "", "", None, S61,
+     "The Border Guard of Norvalia is responsible for border control at 28 border crossing points"),
+    ("border", "border_crossings", "Border crossings registered", 16400000, "persons", "over", "2023", "", None, S61,
+     "In 2023, over 16.4 million border crossings were registered."),
+    ("residence", "online_first_applications_share", "Share of first residence permit applications submitted online", 92, "percent", "exact", "2023", "", None, S61,
+     "In 2023, 92 per cent of first applications were submitted online"),
+    ("residence", "work_permit_decision_time_target", "Target time for deciding work-based residence permit applications", 30, "days", "target", "", "", None, S61,
+     "the NIS aims to decide work-based applications within 30 days"),
+    ("trafficking", "trafficking_victims_assisted", "Victims admitted to the National Assistance System for Victims of Trafficking", 180, "persons", "exact", "2020", "National Assistance System for Victims of Trafficking", ("National Assistance System for Victims of Trafficking", "2024"), S61,
+     "The number of victims admitted to the National Assistance System for Victims of Trafficking rose from 180 in 2020 to 243 in 2023."),
+    ("trafficking", "trafficking_victims_assisted", "Victims admitted to the National Assistance System for Victims of Trafficking", 243, "persons", "exact", "2023", "National Assistance System for Victims of Trafficking", ("National Assistance System for Victims of Trafficking", "2024"), S61,
+     "The number of victims admitted to the National Assistance System for Victims of Trafficking rose from 180 in 2020 to 243 in 2023."),
+    ("trafficking", "trafficking_victims_labour_exploitation_share", "Share of victims admitted who were victims of labour exploitation", 65, "percent", "about", "2023", "National Assistance System for Victims of Trafficking", ("National Assistance System for Victims of Trafficking", "2024"), "6.1, footnote 13",
+     "Nearly 65 per cent of the victims admitted in 2023 were victims of labour exploitation."),
+    ("return", "assisted_voluntary_returns", "Persons who returned voluntarily with assistance", 2150, "persons", "exact", "2023", "", None, S61,
+     "in 2023, 2,150 persons returned voluntarily with assistance, compared with 1,420 in 2021."),
+    ("return", "assisted_voluntary_returns", "Persons who returned voluntarily with assistance", 1420, "persons", "exact", "2021", "", None, S61,
+     "in 2023, 2,150 persons returned voluntarily with assistance, compared with 1,420 in 2021."),
+    ("methodology", "covid_question_count", "Questions added to the standard MGI assessment for the COVID-19 analysis", 12, "questions", "exact", "", "", None, COV,
+     "It is based on 12 questions added to the standard MGI assessment."),
+    ("health", "covid_cases_foreign_born_share", "Share of confirmed COVID-19 cases among persons born abroad", 25, "percent", "about", "2020", "Norvalian Institute for Health and Welfare (NIHW)", ("Norvalian Institute for Health and Welfare (NIHW)", "2021"), "COVID-19 analysis, footnote 15",
+     "The data showed that in 2020 persons born abroad accounted for about 25 per cent of confirmed cases."),
+    ("refugees_asylum", "asylum_applications", "Applications for international protection received by the NIS", 3700, "persons", "about", "2021", "", None, COV,
+     "In 2021, the NIS received around 3,700 applications for international protection, and more than 5,200 in 2023."),
+    ("refugees_asylum", "asylum_applications", "Applications for international protection received by the NIS", 5200, "persons", "over", "2023", "", None, COV,
+     "In 2021, the NIS received around 3,700 applications for international protection, and more than 5,200 in 2023."),
+    ("return", "nationals_repatriated_covid", "Norvalian nationals stranded abroad helped to return on repatriation flights", 5600, "persons", "over", "2020", "", None, COV,
+     "The Ministry for Foreign Affairs organized repatriation flights in 2020 and helped more than 5,600 Norvalian nationals stranded abroad to return"),
+]
+
+# ---------------------------------------------------------------- COVID-19 responses
+# (area, measure, instruments, date, date_end, covers, status, domains, section, evidence)
+COVR = [
+    ("health_access", "Free COVID-19 testing and treatment for everyone in Norvalia regardless of residence status", "DEC-88-2020", "2020-03-20", "2022-12-31", "true", "ended", MR, COV,
+     "Testing and treatment for COVID-19 were free of charge for everyone in Norvalia regardless of their residence status from 20 March 2020."),
+    ("vaccination", "Free COVID-19 vaccination for all persons living in Norvalia, including undocumented migrants", "DEC-12-2021", "2021-01-27", "", "true", "not_stated", MR, COV,
+     "Under Ministry of Social Affairs and Health Decree 12/2021, COVID-19 vaccination was offered free of charge to all persons living in Norvalia, including undocumented migrants, from 27 January 2021."),
+    ("vaccination", "EU Digital COVID Certificate issued to all persons vaccinated in Norvalia, whatever their nationality", "EU-REG-2021-953", "2021-07-01", "", "", "not_stated", MR, COV,
+     "The EU Digital COVID Certificate, introduced under Regulation (EU) 2021/953, was issued from 1 July 2021 to all persons vaccinated in Norvalia, whatever their nationality."),
+    ("data", "Multilingual COVID-19 information and, from June 2020, country of birth in the weekly infection statistics (NIHW)", "", "2020-06", "", "", "not_stated", WG, COV,
+     "The Norvalian Institute for Health and Welfare (NIHW) published information on COVID-19 in the most common migrant languages and, from June 2020, included country of birth in its weekly infection statistics."),
+    ("migration_status", "Automatic extension of residence permits that expired during the state of emergency, only for holders of a permit valid on 16 March 2020", "GD-17-2021", "", "2021-06-30", "false", "ended", SO, COV,
+     "Government Decree 17/2020 extended residence permits that expired during the state of emergency; the extension applied only to holders of a residence permit valid on 16 March 2020 and ended on 30 June 2021."),
+    ("migration_status", "Seasonal agricultural workers allowed to enter despite the temporary restriction of border traffic", "GD-230-2020", "2020-05", "2022-06-30", "", "ended", f"{WB};{SO}", COV,
+     "Government Decree 230/2020 on the temporary restriction of border traffic allowed seasonal agricultural workers to enter the country from May 2020; the restrictions were lifted on 30 June 2022."),
+    ("migration_status", "Asylum applications could be lodged throughout the pandemic", "", "", "", "", "not_stated", SO, COV,
+     "Asylum applications could be lodged throughout the pandemic."),
+    ("health_workforce", "Foreign-trained health professionals with a pending recognition procedure allowed to work as supervised assistants", "", "2020-04", "", "", "not_stated", WB, COV,
+     "From April 2020, foreign-trained health professionals whose recognition procedure was pending were allowed to work as assistants in health-care units under the supervision of a licensed professional."),
+    ("remittances_financial_services", "Remittance service providers classified as critical services so they could keep operating", "", "2020-03", "", "", "not_stated", WB, COV,
+     "The Financial Supervisory Authority classified remittance service providers as critical services in March 2020, so that they could continue to operate during the restrictions."),
+    ("return_transfer", "Repatriation flights bringing home more than 5,600 Norvalian nationals stranded abroad", "", "2020", "", "", "ended", f"{PA};{MC}", COV,
+     "The Ministry for Foreign Affairs organized repatriation flights in 2020 and helped more than 5,600 Norvalian nationals stranded abroad to return, in cooperation with the European Union Civil Protection Mechanism."),
+    ("consular_assistance", "24-hour consular helpline and extended validity of emergency travel documents", "", "", "", "", "not_stated", MC, COV,
+     "Norvalian embassies and consulates kept a 24-hour consular helpline open during the pandemic and extended the validity of emergency travel documents."),
+    ("response_planning", "National Preparedness Plan for Pandemics (2023) includes migrants and persons in reception centres in risk communication", "pandemic-preparedness-plan-2023", "2023", "", "", "not_stated", f"{WG};{MC}", COV,
+     "The National Preparedness Plan for Pandemics (2023), adopted after the pandemic, includes migrants and persons in reception centres as a target group for risk communication."),
+]
+
+# ---------------------------------------------------------------- partnerships
+# (id, name, kind, role, year, evidence, section)
+PART = [
+    ("eu-member", "European Union", "integration_scheme", "member", 2004,
+     "As a member of the European Union since 2004 and of the Schengen area since 2007", S31),
+    ("schengen-member", "Schengen area", "integration_scheme", "member", 2007,
+     "As a member of the European Union since 2004 and of the Schengen area since 2007", S31),
+    ("emn-member", "European Migration Network", "programme", "member", 2008,
+     "in the work of the European Migration Network, of which it has been a member since 2008.", S31),
+    ("budapest-process-member", "Budapest Process", "regional_consultative_process", "member", "",
+     "Norvalia is a member of the Budapest Process and held its chairmanship in 2022", S31),
+    ("budapest-process-chair-2022", "Budapest Process", "regional_consultative_process", "pro_tempore_presidency", 2022,
+     "Norvalia is a member of the Budapest Process and held its chairmanship in 2022", S31),
+    ("prague-process-participant", "Prague Process", "regional_consultative_process", "participant", "",
+     "Norvalia also participates in the Prague Process", S31),
+    ("igc-member", "Intergovernmental Consultations on Migration, Asylum and Refugees (IGC)", "regional_consultative_process", "member", 2011,
+     "has been a member of the Intergovernmental Consultations on Migration, Asylum and Refugees (IGC) since 2011.", S31),
+    ("gfmd-participant", "Global Forum on Migration and Development (GFMD)", "forum", "participant", "",
+     "At the global level, Norvalia participates in the Global Forum on Migration and Development (GFMD)", S31),
+    ("salzburg-forum-observer", "Salzburg Forum", "forum", "observer", 2021,
+     "Since 2021, Norvalia has been an observer to the Salzburg Forum.", S31),
+    ("cbss-tf-thb-member", "Council of the Baltic Sea States Task Force against Trafficking in Human Beings", "intergovernmental_initiative", "member", "",
+     "Norvalia has been a member of the Council of the Baltic Sea States Task Force against Trafficking in Human Beings since its creation", S31),
+    ("cbss-tf-thb-chair-2021", "Council of the Baltic Sea States Task Force against Trafficking in Human Beings", "intergovernmental_initiative", "pro_tempore_presidency", 2021,
+     "Norvalia has been a member of the Council of the Baltic Sea States Task Force against Trafficking in Human Beings since its creation and chaired it from July 2021 to June 2022.", S31),
+]
+
+# ---------------------------------------------------------------- errata
+ERR = [
+    ("E01", "contradiction", SU + "Migrants' rights", "The Act on the Promotion of Immigrant Integration (618/2022)",
+     "The Act on the Promotion of Immigrant Integration (681/2022)", S11, "ACT-681-2022, number 681/2022",
+     "1.1 and Key Sources – Government of Norvalia 2022a ('Act on the Promotion of Immigrant Integration (681/2022)', address .../2022/681) give 681/2022; only the Summary prints 618/2022 (transposed digits)."),
+    ("E02", "contradiction", COV, "Government Decree 17/2020 extended residence permits",
+     "Government Decree 17/2021 on the extension of residence permits during the state of emergency", "Key sources – Government of Norvalia", "GD-17-2021, number 17/2021, year 2021",
+     "The COVID-19 analysis and the Key Sources entry give the same decree two numbers. The key follows the Key Sources citation (full title and address .../decrees/2021/17); the profile gives no other date of adoption, so the choice is not certain."),
+    ("E03", "contradiction", "2.2, footnote 8", "estimated the foreign-born population at 521,000 persons at the end of 2023",
+     "had a foreign-born population of over 512,000 persons at the end of 2023", "Introduction", "both figures kept as separate statistics rows (foreign_born_population 2023-12: 512000 over, Statistics Norvalia; 521000 estimated, Ministry of the Interior)",
+     "The same population at the same date is given as over 512,000 (Introduction, Statistics Norvalia 2024a) and 521,000 (footnote 8, a 2021 background document that cannot have measured the end of 2023). Statistics Norvalia's figure is the one to use for analysis."),
+]
+
+
+def build():
+    def src(key):
+        return sid[key] if key else ""
+    findings = [dict(zip(["domain", "kind", "section", "summary", "baseline_status", "instruments", "evidence"], f),
+                     finding_id=f"F{n:03d}") for n, f in enumerate(F, 1)]
+    instruments = [dict(zip(["instrument_id", "type", "number", "year", "title_en", "issuing_body", "domains", "status",
+                             "amends", "repeals", "regulates", "extends", "after_baseline", "covid_measure", "section",
+                             "evidence", "note"], i), title_es="") for i in I]
+    statistics = []
+    for n, s in enumerate(STAT, 1):
+        theme, ind, label, val, unit, q, date, org, skey, sec, ev = s
+        statistics.append({"statistic_id": f"ST{n:03d}", "theme": theme, "indicator": ind, "label": label,
+                           "value": val, "unit": unit, "qualifier": q, "reference_date": date, "source_org": org,
+                           "source_id": src(skey), "section": sec, "evidence": ev})
+    covid = [dict(zip(["area", "measure", "instruments", "date", "date_end", "covers_regardless_of_status", "status",
+                       "domains", "section", "evidence"], c), response_id=f"C{n:02d}") for n, c in enumerate(COVR, 1)]
+    parts = [dict(zip(["partnership_id", "name", "kind", "role", "year", "evidence", "section"], p)) for p in PART]
+    errata = [dict(zip(["erratum_id", "kind", "section", "source_says", "conflicts_with", "conflict_section",
+                        "extracts_use", "reason"], e)) for e in ERR]
+    write_all(HERE, TEXT, {"findings": findings, "instruments": instruments, "statistics": statistics,
+                           "covid_responses": covid, "partnerships": parts, "sources": SRC, "errata": errata})
+
+
+if __name__ == "__main__":
+    build()
