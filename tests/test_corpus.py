@@ -52,7 +52,6 @@ def test_all_and_default_are_every_profile(fictional):
 def test_level_and_language_defaults_in_one_place():
     assert profile_facets({}) == {"level": "national", "language": "en"}
     assert profile_facets({"level": "local", "language": "es"}) == {"level": "local", "language": "es"}
-    assert profile_facets({"languages": ["fr", "en"]})["language"] == "fr"
 
 
 def test_filters_follow_the_metadata(tmp_path, monkeypatch):
@@ -61,7 +60,7 @@ def test_filters_follow_the_metadata(tmp_path, monkeypatch):
     shutil.copytree(TEST_PROFILES / "XEX-2019", tmp_path / "XEX-2019")
     meta_file = tmp_path / "XEX-2019" / "datapackage.json"
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
-    meta["mgi"].update(level="local", language="es")
+    meta["mgi"].update(level="local", language="es", locality="Examplia City", locality_type="city")
     meta_file.write_text(json.dumps(meta, indent=2), encoding="utf-8")
     monkeypatch.setenv("MGI_PROFILE_PATH", str(tmp_path))
     monkeypatch.setenv("MGI_CACHE_DIR", str(tmp_path / "cache"))
@@ -72,8 +71,11 @@ def test_filters_follow_the_metadata(tmp_path, monkeypatch):
     c = load_profiles(both)
     assert list(c.profiles["level"]) == ["local", "national"] and list(c.profiles["language"]) == ["es", "en"]
     assert set(c.findings.loc[c.findings["profile_id"] == "XEX-2019", "level"]) == {"local"}
+    assert list(c.profiles["locality"].fillna("")) == ["Examplia City", ""]
     with pytest.raises(BadParameter, match="national, local"):
         load_profiles(level="city")
+    with pytest.raises(BadParameter, match="Valid values: es, fr"):
+        load_profiles(language="klingon")
 
 
 def test_unknown_or_repeated_profile(fictional):

@@ -10,9 +10,9 @@ Ids restart in every profile (F001 is in PER-2021 and in XEX-2022), so a row is 
 id together: `profile_id` plus the table's own key. Each profile comes from the loader's cache of validated
 profiles (helpers.data.loader), so loading 200 profiles takes seconds once they have been validated.
 
-What a profile *is* (level, language) is read in one place, `profile_facets`: a profile's metadata may say
-`level` (national or local) and `language` (an ISO 639-1 code); until the schema declares them, a profile that
-does not say is national and in English.
+What a profile *is* (level, language) is read in one place, `profile_facets`, from the profile's metadata
+(`mgi.level`: national or local; `mgi.language`: the language the profile is written in); a profile that does
+not say is national and in English.
 """
 
 from __future__ import annotations
@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from helpers.data.loader import Profile, load_profile
-from helpers.data.schema import TABLES, TABLES_BY_NAME
+from helpers.data.schema import LEVELS, TABLES, TABLES_BY_NAME, TITLE_LANGUAGES
 from helpers.paths import BadParameter, available_profiles, check_plain_name, find_profile
 
 # the columns every row of a long table starts with, in this order
 # (the assessment year is `assessment_year`: instruments and partnerships have a `year` of their own)
 PROFILE_COLUMNS = ("profile_id", "iso3", "country", "edition", "assessment_year", "level")
-LEVELS = ("national", "local")
 DEFAULT_LEVEL = "national"
 DEFAULT_LANGUAGE = "en"
 
@@ -43,6 +42,8 @@ PROFILE_FIELDS: dict[str, str] = {  # the profiles table: column -> meaning (the
     "publication_year": "Year the profile was published.",
     "baseline_year": "Year of the earlier assessment this one reports updates against; empty for a first profile.",
     "level": "national, or local (a city or province profile). Profiles that do not say are national.",
+    "locality": "The city or province a local profile assesses; empty for a national profile.",
+    "locality_type": "What the locality is (city, province, ...); empty for a national profile.",
     "language": "Language of the source text (ISO 639-1). Profiles that do not say are taken to be in English (en).",
     "title": "Title of the profile's data package.",
     "citation": "How to cite the source profile.",
@@ -54,16 +55,9 @@ PROFILE_FIELDS: dict[str, str] = {  # the profiles table: column -> meaning (the
 
 
 def profile_facets(mgi: dict) -> dict:
-    """Level and language of a profile, the one place their defaults are decided.
-
-    A profile's `mgi` metadata may carry `level` ('national' | 'local') and `language` (ISO 639-1, or a list of
-    them, the first being the source text's); a profile that says nothing is national and in English.
-    """
-    level = mgi.get("level") or DEFAULT_LEVEL
-    language = mgi.get("language") or mgi.get("source_language") or mgi.get("languages") or DEFAULT_LANGUAGE
-    if isinstance(language, (list, tuple)):
-        language = language[0] if language else DEFAULT_LANGUAGE
-    return {"level": str(level), "language": str(language)}
+    """Level and language of a profile (its `mgi` metadata), the one place their defaults are decided: a
+    profile that does not say is national and in English."""
+    return {"level": str(mgi.get("level") or DEFAULT_LEVEL), "language": str(mgi.get("language") or DEFAULT_LANGUAGE)}
 
 
 def profile_row(profile: Profile) -> dict:
@@ -74,7 +68,7 @@ def profile_row(profile: Profile) -> dict:
         "country_short": profile.short_name, "edition": mgi.get("edition"),
         "edition_number": mgi.get("edition_number"), "assessment_year": mgi.get("assessment_year"),
         "publication_year": mgi.get("publication_year"), "baseline_year": mgi.get("baseline_year"),
-        **profile_facets(mgi),
+        **profile_facets(mgi), "locality": mgi.get("locality"), "locality_type": mgi.get("locality_type"),
         "title": profile.title, "citation": mgi.get("citation"), "data_version": mgi.get("data_version"),
         "data_hash": profile.data_hash, "fictional": bool(mgi.get("fictional", False)),
         "absent_tables": ";".join(profile.absent_tables),
@@ -161,11 +155,8 @@ def resolve_ids(ids=None) -> list[str]:
 def _check_filter(value, allowed, what: str) -> str | None:
     if value in (None, "", "all"):
         return None
-    if allowed is not None and value not in allowed:
+    if value not in allowed:
         raise BadParameter(f"Unknown {what} {value!r}. Valid values: {', '.join(allowed)} (or empty for every one)")
-    if allowed is None and not (isinstance(value, str) and value.isalpha() and 2 <= len(value) <= 3):
-        raise BadParameter(f"Unknown {what} {value!r}: give an ISO 639-1 code such as en, es, fr or pt "
-                           "(or empty for every one)")
     return value
 
 
@@ -174,7 +165,7 @@ def load_profiles(ids=None, *, level: str | None = None, language: str | None = 
     """The profiles asked for (default: every profile found), kept when they match `level` and `language`,
     as one Corpus. A profile with a data problem raises ProfileError, as load_profile does."""
     level = _check_filter(level, LEVELS, "level")
-    language = _check_filter(language, None, "language")
+    language = _check_filter(language, TITLE_LANGUAGES, "language")
     members = []
     for pid in resolve_ids(ids):
         p = load_profile(pid, use_cache=use_cache)

@@ -30,7 +30,8 @@ COVERAGE_LABELS = {"covered": "Covers migrants regardless of status", "not_cover
 
 def profile_label(corpus: Corpus, pid: str) -> str:
     row = corpus.profiles.set_index("profile_id").loc[pid]
-    return f"{pid} {row['country_short']}"
+    place = row["locality"] if isinstance(row["locality"], str) and row["locality"] else row["country_short"]
+    return f"{pid} {place}"
 
 
 def names(corpus: Corpus) -> str:
