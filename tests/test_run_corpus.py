@@ -93,3 +93,24 @@ def test_index_searches_and_filters_offline_in_a_browser(rendered):
         assert rows() == 1 and "PER-2021" in page.locator("#mgi-profiles tbody").inner_text()
         assert page.locator(".dtsp-searchPane").count() == 3  # level, language, edition
         assert not page.network_requests and not page.errors
+
+
+def test_longest_reports_are_started_first(tmp_path):
+    """Without a previous run the reports that read every profile go first; after one, the longest first."""
+    from helpers.run.index import state_path
+    from helpers.run.registry import plan_jobs
+    from helpers.run.runner import _by_expected_time
+
+    jobs = plan_jobs(["XEX-2019", "XEX-2022"], ["overview", "domain_progress", "compare_profiles", "corpus"])
+    first = [jobs[i].label for i in _by_expected_time(jobs, tmp_path)]
+    assert set(first[:2]) == {"_compare/compare_profiles", "_corpus/corpus"}
+    assert first[2:] == [j.label for j in jobs if not j.key.startswith("_")]  # then in plan order
+    durations = {"XEX-2019/overview": 3, "XEX-2019/domain_progress": 20, "XEX-2022/overview": 4,
+                 "XEX-2022/domain_progress": 18, "_compare/compare_profiles": 9, "_corpus/corpus": 12}
+    for label, d in durations.items():
+        key, nb = label.split("/")
+        path = state_path(tmp_path, key, nb)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"duration_s": d}))
+    assert [jobs[i].label for i in _by_expected_time(jobs, tmp_path)] == \
+        sorted(durations, key=durations.get, reverse=True)

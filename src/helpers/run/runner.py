@@ -25,7 +25,7 @@ from pathlib import Path
 from helpers.data.datapackage import sha256_file
 from helpers.paths import BadParameter, find_profile, notebooks_dir, project_root
 from helpers.run import kernels
-from helpers.run.execute import Outcome, execute_job, export_html, report_dir, short_error
+from helpers.run.execute import Outcome, execute_job, export_files, export_html, report_dir, short_error
 from helpers.run.files import (atomic_write_text, git_revision, locked, package_versions, recover_dirs,
                                remove_if_empty, swap_dir)
 from helpers.run.index import publish, state_path
@@ -187,7 +187,8 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
     set_staging(todo, staging_root)
     records: list[dict] = []
     try:
-        outcomes = _execute_all(todo, jobs, log)
+        early = _early_exports(todo, invalid)
+        outcomes, export_failures = _execute_all(todo, jobs, log, exports=early, out=out)
         with locked(out / ".mgi.lock"):
             recover_dirs(out)  # swaps a killed run left half-done: the old report comes back
             planned = todo + fresh
@@ -196,7 +197,7 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
             infos = {pid: _profile_info(pid) for pid in involved}
             for job, outcome in zip(planned, outcomes):
                 records.append(promote(job, outcome, out, _report_data(job, infos)))
-            export_failures = _write_exports(planned, outcomes, invalid, out, log)
+            export_failures += _write_exports(planned, outcomes, invalid, out, log, done=set(early))
             manifest = _manifest(run_id, started, profiles, notebooks, jobs, planned, outcomes, infos, invalid,
                                  shard)
             publish(out, manifest)
@@ -218,15 +219,26 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
     return 1 if (failed or invalid or export_failures) else 0
 
 
-def _write_exports(planned: list[Job], outcomes: list[Outcome], invalid: dict, out: Path, log) -> list[str]:
+def _early_exports(todo: list[Job], invalid: dict) -> dict[str, tuple[str, ...]]:
+    """The exports the workers write alongside the notebooks, after them in the queue (so they fill the time one
+    worker would otherwise wait for the other's last notebook): each valid profile with a report to render, and
+    the combined dataset when the corpus report is to render. {key: the profiles it covers}."""
+    early = {j.key: (j.key,) for j in todo if not is_cross(j.key) and j.key not in invalid}
+    early.update({j.key: j.profiles for j in todo if j.key == CORPUS_KEY})
+    return early
+
+
+def _write_exports(planned: list[Job], outcomes: list[Outcome], invalid: dict, out: Path, log,
+                   done: set[str] = frozenset()) -> list[str]:
     """The workbook, the CSV zip and the data package beside each profile's reports: written again when one of the
-    profile's reports was rendered in this run, or when they are missing. Returns the profiles that failed."""
+    profile's reports was rendered in this run, or when they are missing, unless the workers already wrote them
+    in this run (`done`). Returns the profiles that failed."""
     from helpers.errors import ProfileError
     from helpers.export import ExportError, default_name, write_exports
 
     rendered = {o.key for o in outcomes if o.status == "ok"}
-    failures = _write_combined(planned, rendered, out, log)
-    for pid in sorted({j.key for j in planned if not is_cross(j.key)} - set(invalid)):
+    failures = [] if CORPUS_KEY in done else _write_combined(planned, rendered, out, log)
+    for pid in sorted({j.key for j in planned if not is_cross(j.key)} - set(invalid) - set(done)):
         if pid not in rendered and (out / pid / default_name(pid, "xlsx")).is_file():
             continue
         try:
@@ -254,24 +266,55 @@ def _write_combined(planned: list[Job], rendered: set[str], out: Path, log) -> l
     return []
 
 
-def _execute_all(planned: list[Job], jobs: int, log) -> list[Outcome]:
+def _by_expected_time(planned: list[Job], out: Path) -> list[int]:
+    """Indexes of the jobs, longest first (each report's duration when it was last rendered; unknown: the reports
+    that read every profile first, then in plan order), so that a run does not end with one long report on one
+    core while the other waits."""
+    def expected(i: int) -> float:
+        job = planned[i]
+        d = _read_json(state_path(out, job.key, job.notebook)).get("duration_s")
+        if isinstance(d, (int, float)) and not isinstance(d, bool):
+            return float(d)
+        return 1e6 if is_cross(job.key) else 0.0
+    return sorted(range(len(planned)), key=expected, reverse=True)
+
+
+def _execute_all(planned: list[Job], jobs: int, log, *, exports: dict[str, tuple[str, ...]] | None = None,
+                 out: Path | None = None) -> tuple[list[Outcome], list[str]]:
+    """Run the notebooks (longest first) and then the exports in a pool of `jobs` workers. Returns the outcomes,
+    in the order of `planned`, and the keys whose exports failed (each logged)."""
     if not planned:
-        return []
+        return [], []
+    exports = exports or {}
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(total=len(planned), unit="report", desc="mgi run", file=sys.stderr)
     results: dict[int, Outcome] = {}
+    failed_exports: list[str] = []
     remaining, spares = multiprocessing.Value("i", len(planned)), multiprocessing.Value("i", 0)
     kernel_dir = str(Path(planned[0].staging).parents[1] / "kernels")  # <staging root>/kernels
     pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(planned))), initializer=kernels.init_worker,
                                initargs=(kernel_dir, remaining, spares))
     try:
-        futures = {pool.submit(execute_job, job): i for i, job in enumerate(planned)}
-        pending = set(futures)
+        order = _by_expected_time(planned, out) if out is not None else list(range(len(planned)))
+        futures = {pool.submit(execute_job, planned[i]): i for i in order}
+        export_futures = {pool.submit(export_files, key, str(out), profiles): key
+                          for key, profiles in exports.items()} if out is not None else {}
+        pending = set(futures) | set(export_futures)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
+                if fut in export_futures:
+                    key = export_futures[fut]
+                    try:
+                        error = fut.result()
+                    except Exception as exc:  # the worker process itself died
+                        error = short_error(exc)
+                    if error:
+                        log(f"mgi run: FAILED exports of {key}: {error}", err=True)
+                        failed_exports.append(key)
+                    continue
                 i = futures[fut]
                 try:
                     results[i] = fut.result()
@@ -290,7 +333,7 @@ def _execute_all(planned: list[Job], jobs: int, log) -> list[Outcome]:
         pool.shutdown(wait=True, cancel_futures=True)
         if bar is not None:
             bar.close()
-    return [results[i] for i in range(len(planned))]
+    return [results[i] for i in range(len(planned))], failed_exports
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
