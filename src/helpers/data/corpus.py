@@ -113,26 +113,29 @@ class Corpus:
 
 
 def _long(table: str, members: list[Profile], rows: pd.DataFrame) -> pd.DataFrame:
+    """One table of every member, the profile columns first: concatenated once, the profile columns looked up
+    by profile_id (vectorised: 200 profiles take well under a second)."""
     t = TABLES_BY_NAME[table]
-    parts = []
-    for p in members:
-        df = getattr(p, table)
-        if df.empty:
-            continue
-        head = rows.loc[rows["profile_id"] == p.id, list(PROFILE_COLUMNS)]
-        prefix = pd.DataFrame({c: pd.Series([head.iloc[0][c]] * len(df), dtype=rows[c].dtype)
-                               for c in PROFILE_COLUMNS})
-        parts.append(pd.concat([prefix, df.reset_index(drop=True)], axis=1))
-    if parts:
-        out = pd.concat(parts, ignore_index=True)
+    own = [(p.id, p.tables[table]) for p in members if table in p.tables and len(p.tables[table])]
+    if own:
+        body = pd.concat([df for _, df in own], ignore_index=True)
+        pids = pd.Index([pid for pid, df in own for _ in range(len(df))])
     else:  # no profile has a row: the columns, with their types
-        empty = getattr(members[0], table) if members else None
-        cols = {c: pd.Series([], dtype=rows[c].dtype) for c in PROFILE_COLUMNS}
-        if empty is not None:
-            cols.update({c: pd.Series([], dtype=empty[c].dtype) for c in empty.columns})
-        out = pd.DataFrame(cols, columns=list(PROFILE_COLUMNS) + t.field_names)
+        body = _empty(t)
+        pids = pd.Index([], dtype="string")
+    meta = rows.set_index("profile_id")
+    prefix = {"profile_id": pd.array(list(pids), dtype="string")}
+    for c in PROFILE_COLUMNS[1:]:
+        prefix[c] = pd.array(meta[c].reindex(pids).to_numpy(), dtype=rows[c].dtype)
+    out = pd.concat([pd.DataFrame(prefix), body.reset_index(drop=True)], axis=1)
     out.attrs["table"] = table
     return out
+
+
+def _empty(t) -> pd.DataFrame:
+    from helpers.data.loader import _frame
+
+    return _frame(t, [])
 
 
 def resolve_ids(ids=None) -> list[str]:
@@ -143,9 +146,11 @@ def resolve_ids(ids=None) -> list[str]:
     if not ids or ids == ["all"]:
         return list(available_profiles())
     seen: set[str] = set()
+    found = available_profiles()
     for pid in ids:
         check_plain_name(pid, "Profile id")
-        find_profile(pid)  # BadParameter listing the profiles available
+        if pid not in found:
+            find_profile(pid)  # BadParameter listing the profiles available
         if pid in seen:
             raise BadParameter(f"Profile {pid!r} is listed twice: list each profile once.")
         seen.add(pid)
@@ -167,8 +172,9 @@ def load_profiles(ids=None, *, level: str | None = None, language: str | None = 
     level = _check_filter(level, LEVELS, "level")
     language = _check_filter(language, TITLE_LANGUAGES, "language")
     members = []
+    found = available_profiles()  # one search of the profile folders for all of them
     for pid in resolve_ids(ids):
-        p = load_profile(pid, use_cache=use_cache)
+        p = load_profile(pid, use_cache=use_cache, path=found[pid])
         facets = profile_facets(p.mgi)
         if (level is None or facets["level"] == level) and (language is None or facets["language"] == language):
             members.append(p)

@@ -127,12 +127,16 @@ def _report_data(job: Job, infos: dict[str, dict]) -> dict:
 
 
 def problems_of(pid: str) -> list:
-    """A profile's data problems (empty when it is valid), validated completely; run in a worker process."""
+    """A profile's data problems (empty when it is valid), validated completely; run in a worker process.
+
+    A profile whose bytes were validated by this very code already (an entry of the loader's cache, keyed by
+    every file of the folder, the data layer's code and the validating packages' versions) is not validated
+    again: the entry exists only because that validation passed. `mgi validate` always validates afresh."""
     from helpers.data.loader import load_profile
     from helpers.errors import ProfileError
 
     try:
-        load_profile(pid, use_cache=False)
+        load_profile(pid)
     except ProfileError as exc:
         return exc.problems
     return []
