@@ -114,3 +114,15 @@ def test_longest_reports_are_started_first(tmp_path):
         path.write_text(json.dumps({"duration_s": d}))
     assert [jobs[i].label for i in _by_expected_time(jobs, tmp_path)] == \
         sorted(durations, key=durations.get, reverse=True)
+
+
+def test_many_profiles_get_the_corpus_report_not_the_side_by_side_comparison():
+    from helpers.run.registry import COMPARE_MAX_PROFILES, plan_jobs
+
+    few = [f"QA{chr(65 + i)}-2022" for i in range(COMPARE_MAX_PROFILES)]
+    many = few + ["QZZ-2022"]
+    nbs = ["overview", "compare_profiles", "corpus"]
+    assert {j.label for j in plan_jobs(few, nbs) if j.key.startswith("_")} == {"_compare/compare_profiles",
+                                                                               "_corpus/corpus"}
+    assert {j.label for j in plan_jobs(many, nbs) if j.key.startswith("_")} == {"_corpus/corpus"}
+    assert len(plan_jobs(many, nbs)) == len(many) + 1

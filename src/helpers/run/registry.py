@@ -16,6 +16,12 @@ CORPUS_KEY = "_corpus"  # folder of the corpus report and the combined dataset (
 CROSS_KEYS = {"compare_profiles": COMPARE_KEY, "corpus": CORPUS_KEY}
 
 
+# The comparison puts profiles side by side (a bar per profile and domain, every finding of every profile per
+# domain): it reads well for a few. Beyond this many, the corpus report (a heat map, searchable tables) is the
+# view of all of them, and the comparison is not rendered.
+COMPARE_MAX_PROFILES = 12
+
+
 def is_cross(key: str) -> bool:
     """True for the folder of a report that spans profiles (the comparison, the corpus)."""
     return key in CROSS_KEYS.values()
@@ -57,7 +63,8 @@ def plan_jobs(profiles: list[str], notebooks: list[str], *, timeout: int = 600, 
     if len(profiles) >= 2:
         jobs += [Job(CROSS_KEYS[nb], nb, {"profiles": list(profiles)}, timeout=timeout, keep_code=keep_code,
                      profiles=tuple(profiles))
-                 for nb in notebooks if nb in CROSS_PROFILE_NOTEBOOKS]
+                 for nb in notebooks if nb in CROSS_PROFILE_NOTEBOOKS
+                 and not (nb == "compare_profiles" and len(profiles) > COMPARE_MAX_PROFILES)]
     return jobs
 
 
