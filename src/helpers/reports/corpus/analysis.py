@@ -52,6 +52,20 @@ def finding_counts(corpus: Corpus) -> dict[str, pd.DataFrame]:
     return out
 
 
+def finding_counts_table(corpus: Corpus) -> pd.DataFrame:
+    """The heat map's numbers as one table: a row per profile and domain (stable order, MGI order), a column per
+    kind of finding; NA where a first profile has no baseline."""
+    counts = finding_counts(corpus)
+    rows = []
+    for pid in order(corpus):
+        for d in DOMAIN_IDS:
+            rows.append({"profile_id": pid, "domain": d, **{k: counts[k].loc[pid, d] for k in FINDING_KINDS}})
+    out = pd.DataFrame(rows, columns=["profile_id", "domain", *FINDING_KINDS])
+    for k in FINDING_KINDS:
+        out[k] = out[k].astype("Int64")
+    return out
+
+
 def instruments_by_type(corpus: Corpus) -> pd.DataFrame:
     """Per instrument type (schema order, types present only): instruments named and profiles naming one."""
     inst = corpus.instruments

@@ -20,6 +20,7 @@ from helpers.reports.common import style
 from helpers.reports.common.escape import chart_text
 from helpers.reports.corpus import analysis
 
+ANNOTATED = 60  # up to this many profiles, every cell of the heat map is labelled with its count
 NAMED = 8  # up to this many profiles, a title names each one; beyond, it names the first and last and the count
 HEAT = LinearSegmentedColormap.from_list("mgi_blues", ["#FFFFFF", "#9CC3E0", style.OKABE_ITO[0], "#003B5C"])
 NA_COLOUR = "#E0E0E0"
@@ -74,7 +75,6 @@ def findings_heatmap(corpus: Corpus) -> Figure:
     counts = analysis.finding_counts(corpus)
     ids = analysis.order(corpus)
     n = len(ids)
-    annotate = n <= 80
     height = max(3.8, 2.2 + 0.24 * n)
     fig, axes = plt.subplots(1, len(FINDING_KINDS), figsize=(style.REPORT_WIDTH, height), sharey=True,
                              layout="constrained")
@@ -87,24 +87,26 @@ def findings_heatmap(corpus: Corpus) -> Figure:
         values = counts[kind].to_numpy(dtype=float, na_value=np.nan)
         image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, vmin=0, vmax=top, aspect="auto",
                           interpolation="nearest")
-        if annotate:
-            for i in range(n):
-                for j in range(len(DOMAIN_IDS)):
-                    v = values[i, j]
-                    text = "n/a" if np.isnan(v) else str(int(v))
-                    ax.text(j, i, text, ha="center", va="center", fontsize=7 if n <= 30 else 5.5,
-                            color="white" if not np.isnan(v) and v > top * 0.55 else "#222222")
+        # each cell says its count up to ANNOTATED profiles (text layout is most of a chart's time: 3,600
+        # labels for 200 profiles take over a minute); beyond, the table under the chart gives every count
+        for i in range(n if n <= ANNOTATED else 0):
+            for j in range(len(DOMAIN_IDS)):
+                v = values[i, j]
+                text = "n/a" if np.isnan(v) else str(int(v))
+                ax.text(j, i, text, ha="center", va="center", fontsize=7 if n <= 30 else 6,
+                        color="white" if not np.isnan(v) and v > top * 0.55 else "#222222")
         ax.set_xticks(range(len(DOMAIN_IDS)), [str(BY_ID[d].number) for d in DOMAIN_IDS], fontsize=8.5)
         ax.set_title(chart_text(KIND_HEADINGS[kind]), fontsize=9, loc="left", wrap=True)
     axes[0].set_yticks(range(n), [chart_text(profile_label(corpus, p)) for p in ids],
-                       fontsize=8 if n <= 30 else max(3.5, 8 - n / 30))
+                       fontsize=8 if n <= 30 else 6.5)
     bar = fig.colorbar(image, ax=list(axes), shrink=min(1.0, 6 / max(height, 1)), pad=0.01)
     bar.set_label(chart_text("Findings"), fontsize=8.5)
     bar.locator = plt.MaxNLocator(integer=True)
     bar.update_ticks()
     key = "; ".join(f"{BY_ID[d].number}. {BY_ID[d].label}" for d in DOMAIN_IDS)
     note = (f"Domains: {key}. Counts of findings, not scores: a darker cell means the profile says more about a "
-            "domain, not that it is better governed. 'n/a': a first profile has no baseline, so no updates since one.")
+            "domain, not that it is better governed. Grey ('n/a'): a first profile has no baseline, so no updates "
+            "since one." + ("" if n <= ANNOTATED else " Every count is in the table under this chart."))
     return _finish(fig, axes, corpus, title="Findings per profile, MGI domain and kind", xlabel="MGI domain",
                    ylabel="Profile (by country name)", note=note)
 
