@@ -52,12 +52,39 @@ def inputs(key_dir: Path, text_only: bool) -> list[tuple[str, Path]]:
     return out
 
 
-def score(pid: str, key_dir: Path, source: Path) -> tuple[list[TableEffort], float]:
+def score(pid: str, key_dir: Path, source: Path) -> tuple[list[TableEffort], float, int]:
+    """The efforts per table, the seconds `new-profile` took (converting a PDF included) and the PDF's pages."""
     with tempfile.TemporaryDirectory(prefix="mgi-effort-") as tmp:
         t0 = time.perf_counter()
         drafted = new_profile(pid, source, home=Path(tmp))
         seconds = time.perf_counter() - t0
-        return review_effort(drafted.path / DRAFT_DIR, key_dir), seconds
+        meta = json.loads((drafted.path / "datapackage.json").read_text(encoding="utf-8"))
+        pages = int((meta["mgi"].get("conversion") or {}).get("pages") or 0)
+        return review_effort(drafted.path / DRAFT_DIR, key_dir), seconds, pages
+
+
+def status_right(efforts: list[TableEffort]) -> tuple[int, int, int]:
+    """(findings whose drafted baseline_status is right, findings drafted, findings of the key): a finding written
+    by hand counts as not right."""
+    f = next((e for e in efforts if e.table == "findings"), None)
+    if f is None:
+        return 0, 0, 0
+    return f.accept + f.edit - f.edited_cells.get("baseline_status", 0), f.accept + f.edit, f.scored_rows
+
+
+def goals_row(pid: str, name: str, efforts: list[TableEffort], seconds: float, pages: int, follow_up: bool) -> str:
+    """One line of the goals table: which goals of issue 17 this draft meets."""
+    big = [e for e in efforts if e.scored_rows > 5]
+    under = [f"{e.table} {_pct(e.pct(e.accept))}" for e in big if (e.pct(e.accept) or 0) < 0.85]
+    rows = sum(e.scored_rows for e in efforts)
+    cands = sum(e.candidates - e.set_aside for e in efforts)
+    rej, hand = sum(e.reject for e in efforts), sum(e.hand for e in efforts)
+    right, drafted, of = status_right(efforts)
+    status = (f"{right}/{of} ({_pct(right / of if of else None)}); {_pct(right / drafted if drafted else None)} of "
+              f"the {drafted} drafted") if follow_up else "— (first profile)"
+    budget = 5 + 0.3 * pages
+    return (f"| {pid} | {name} | {', '.join(under) or 'none'} | {_pct(rej / cands if cands else None)} | "
+            f"{_pct(hand / rows if rows else None)} | {status} | {seconds:.1f} s (goal {budget:.1f} s) |")
 
 
 def _pct(x: float | None) -> str:
@@ -106,15 +133,26 @@ def results(profiles: list[str], heldout: bool, text_only: bool, title: str) -> 
              f"scored {when}.", "",
              "| profile | input | table | key rows | candidates | accept | edit | hand | reject | cells most "
              "often edited |", "|---|---|---|---:|---:|---:|---:|---:|---:|---|"]
-    summary, det = [], []
+    summary, det, goals = [], [], []
     for pid in profiles:
         key_dir = HELDOUT / pid if heldout else find_profile(pid)
+        meta = json.loads((key_dir / "datapackage.json").read_text(encoding="utf-8"))
+        follow_up = bool(meta["mgi"].get("baseline_year"))
         for name, source in inputs(key_dir, text_only):
-            efforts, seconds = score(pid, key_dir, source)
+            efforts, seconds, pages = score(pid, key_dir, source)
             parts += table_lines(pid, name, efforts)
-            summary.append(f"- {pid} from {name}: {totals(efforts)}; `new-profile` took {seconds:.1f} s")
+            right, drafted, of = status_right(efforts)
+            status = f"; baseline_status right on {right} of {of} findings ({drafted} drafted)" if follow_up else ""
+            summary.append(f"- {pid} from {name}: {totals(efforts)}{status}; `new-profile` took {seconds:.1f} s"
+                           + (f" ({pages} pages)" if pages else ""))
+            goals.append(goals_row(pid, name, efforts, seconds, pages, follow_up))
             det += details(pid, name, efforts)
-    return "\n".join(parts + [""] + summary + [""] + det).rstrip() + "\n"
+    goal_head = ["Goals of issue 17 per draft (≥ 85 % accepted in every table of more than 5 rows; ≤ 15 % of "
+                 "candidates rejected; ≤ 3 % of rows by hand; baseline_status right on ≥ 90 % of a follow-up "
+                 "profile's findings; under 5 s plus 0.3 s a PDF page):", "",
+                 "| profile | input | tables under 85 % accepted | rejected | by hand | baseline_status right | "
+                 "new-profile |", "|---|---|---|---:|---:|---|---:|"]
+    return "\n".join(parts + [""] + summary + [""] + goal_head + goals + [""] + det).rstrip() + "\n"
 
 
 def write(section_name: str, section: str) -> bool:

@@ -16,7 +16,7 @@ RE_FUNCS = {"compile", "search", "match", "fullmatch", "sub", "subn", "finditer"
 STR_METHODS = {"split", "rsplit", "partition", "rpartition", "startswith", "endswith", "find", "rfind", "index",
                "rindex", "replace", "count"}
 # regex syntax that looks like a word: group names, flags, escapes
-_SYNTAX = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-zA-Z]|\[\^?[^\]]*\]|\{[\w,]*\}|\?P<|https?|www")
+_SYNTAX = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-zA-Z]|\[\^?[^\]]*\]|\{[\w,]*\}|\?P<|https?|www|ISBN")
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -30,7 +30,12 @@ def _strings(node) -> list[str]:
 
 
 def matcher_strings(path: Path) -> list[tuple[int, str]]:
-    """(line, string) of every string the module matches text with."""
+    """(line, string) of every string the module matches text with (not a plain identifier: a dict key, a field
+    or column name)."""
+    return [(n, s) for n, s in _matcher_strings(path) if not s.isidentifier()]
+
+
+def _matcher_strings(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
@@ -46,7 +51,9 @@ def matcher_strings(path: Path) -> list[tuple[int, str]]:
             found += [(node.lineno, s) for s in _strings(node.left)]
         elif isinstance(node, ast.Assign) and node in tree.body and \
                 isinstance(node.value, (ast.Dict, ast.Tuple, ast.List, ast.Set)):
-            found += [(node.lineno, s) for s in _strings(node.value)]
+            strings = _strings(node.value)
+            if all(len(s.split()) <= 3 for s in strings):  # a table of words, not a constant of text (a licence)
+                found += [(node.lineno, s) for s in strings]
     return found
 
 
@@ -54,11 +61,14 @@ def words_in(pattern: str) -> list[str]:
     return WORD.findall(_SYNTAX.sub(" ", pattern))
 
 
-def _values(data) -> list[str]:
+WORD_TABLES = {"number_words", "scales", "units", "qualifiers", "issuing_suffixes"}  # their keys are words
+
+
+def _values(data, key: str = "") -> list[str]:
     if isinstance(data, str):
         return [data]
     if isinstance(data, dict):
-        return [s for k, v in data.items() for s in _values(v) + ([k] if isinstance(v, (int, float, str)) else [])]
+        return [s for k, v in data.items() for s in _values(v, k)] + (list(data) if key in WORD_TABLES else [])
     if isinstance(data, list):
         return [s for v in data for s in _values(v)]
     return []
@@ -95,3 +105,16 @@ def language_words(folders: list[Path]) -> set[str]:
             for s in _values(data):
                 words |= {w.casefold() for w in words_in(s)}
     return words - project_words()
+
+
+def string_constants(path: Path) -> list[tuple[int, str]]:
+    """(line, string) of every string constant of a module except docstrings."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docs.add(id(first.value))
+    return [(n.lineno, n.value) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]

@@ -109,7 +109,7 @@ def test_not_numbered_instruments(text):
     ("It applies the EMC Protocol on the Free Movement of Persons.", "protocol",
      "EMC Protocol on the Free Movement of Persons", ""),
     ("The Immigration (Work Permits) Regulations, 2019 set the fees.", "regulation",
-     "Immigration (Work Permits) Regulations", "2019"),
+     "Immigration (Work Permits) Regulations, 2019", "2019"),  # a short title keeps its year
 ])
 def test_named_instruments(text, typ, name, year):
     named = [c for c in found(text).values() if not c.number]
@@ -297,20 +297,24 @@ def test_coverage_suggestions_always_satisfy_the_validated_rule():
 
 @pytest.mark.parametrize("text, name, role, year", [
     ("Kandora was one of the founding members of the East Meridian Community (EMC) in 1999.",
-     "East Meridian Community (EMC)", "founding_member", ""),
+     "East Meridian Community (EMC)", "founding_member", "1999"),
     ("Peru is also an associate member of the Southern Common Market (MERCOSUR).",
      "Southern Common Market (MERCOSUR)", "associate_member", ""),
     ("It has held observer status in the Southern Routes Dialogue on Labour Migration since 2017.",
-     "Southern Routes Dialogue on Labour Migration", "observer", ""),
+     "Southern Routes Dialogue on Labour Migration", "observer", "2017"),  # the year a role began
     ("In 2020, Peru assumed the presidency pro tempore of the Quito Process.", "Quito Process",
      "pro_tempore_presidency", "2020"),
     ("Kandora has been a member of the Meridian Regional Consultative Process on Migration since 2010.",
-     "Meridian Regional Consultative Process on Migration", "member", ""),
+     "Meridian Regional Consultative Process on Migration", "member", "2010"),
     ("Kandora has taken part in the Global Forum on Migration and Development since 2014.",
-     "Global Forum on Migration and Development", "participant", ""),
+     "Global Forum on Migration and Development", "participant", "2014"),
     # a name with an en dash, and a chair held rather than a presidency
     ("Qastara is a founding member of the Gulf–Asia Labour Mobility Dialogue, established in 2008.",
-     "Gulf–Asia Labour Mobility Dialogue", "founding_member", ""),
+     "Gulf–Asia Labour Mobility Dialogue", "founding_member", "2008"),
+    # a member 'and held its chairmanship in 2022': the year is the presidency's, not the membership's
+    ("Norvalia is a member of the Budapest Process and held its chairmanship in 2022.", "Budapest Process",
+     "member", ""),
+    ("Since 2021, Norvalia has been an observer to the Salzburg Forum.", "Salzburg Forum", "observer", "2021"),
     ("Qastara chaired the Gulf–Asia Labour Mobility Dialogue in 2021.",
      "Gulf–Asia Labour Mobility Dialogue", "pro_tempore_presidency", "2021"),
 ])
@@ -342,3 +346,52 @@ def test_participation_in_a_list_gives_a_row_per_process():
 ])
 def test_not_partnerships(text):
     assert partnership_candidates(blocks(text)) == []
+
+
+# --- issue 17: cells right where the words decide them --------------------------------------------------
+
+@pytest.mark.parametrize("text, number, year, title", [
+    ("The Nationality Act No. 3 of 1998 governs citizenship.", "3", "1998", "Nationality Act No. 3 of 1998"),
+    ("Ministerial Order MO-45/2021 sets the fees.", "MO-45/2021", "2021", "Ministerial Order MO-45/2021"),
+    ("Circular No. CB-14/2020 on remittance fees was issued.", "CB-14/2020", "2020",
+     "Circular No. CB-14/2020 on remittance fees"),
+    ("Federal Law No. 6 of 2008 on the Entry and Residence of Foreigners remains in force.", "6", "2008",
+     "Federal Law No. 6 of 2008 on the Entry and Residence of Foreigners"),
+    ("The Aliens Act (301/2004) governs residence permits.", "301/2004", "2004", "Aliens Act"),
+])
+def test_numbered_titles_and_numbers(text, number, year, title):
+    (c,) = [c for c in found(text).values() if c.number]
+    assert (c.number, c.year, c.title_en or c.printed) == (number, year, title)  # the file shows printed if no title
+
+
+def test_a_plan_with_a_year_range_gets_its_year_and_after_baseline():
+    d = draft_from_text("INTRODUCTION\n\nIntro.\n\nSUMMARY OF UPDATES SINCE 2019\n\nMigrants' rights\n\n"
+                        "The National Migration Strategy 2021–2030 sets out the priorities of the Government.\n\n"
+                        "1.1. Migration governance: Examples of well-developed areas\n\n"
+                        "The National Action Plan against Trafficking in Persons (2018–2022) is coordinated well.\n")
+    by_name = {c.title_en: c for c in d.instruments}
+    s = by_name["National Migration Strategy 2021–2030"]
+    assert (s.year, s.after_baseline) == ("2021", "true")
+    p = by_name["National Action Plan against Trafficking in Persons (2018–2022)"]
+    assert (p.year, p.after_baseline) == ("2018", "false")
+
+
+def test_no_instrument_named_from_a_year_and_by():
+    names = [c.title_en for c in found("Diaspora bonds were introduced in 2019 by the Diaspora Engagement Policy.")
+             .values()]
+    assert names == ["Diaspora Engagement Policy"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The Refugees Act (2006) remains in force and governs asylum.", "in_force"),
+    ("The country is party to the Convention relating to the Status of Refugees (1951).", "in_force"),
+    ("The Labour Code (2008), as amended by Law No. 45 of 2020, protects workers.", "amended"),
+    ("The Immigration Act (1990) was repealed by Law No. 12 of 2021.", "repealed"),
+    ("A draft National Migration Policy (2019) is still under consideration.", "in_preparation"),
+    ("The Health Care Act (2010) covers all permanent residents.", "in_force"),  # described as operating now
+    ("Kandora has not ratified the Domestic Workers Convention (2011).", "not_stated"),
+    ("The Health Care Act (2010) was discussed in Parliament.", "not_stated"),  # no word says what it is now
+])
+def test_instrument_status_from_the_words_around_a_mention(text, status):
+    named = [c for c in found(text).values() if not c.number]
+    assert named[0].status == status and (named[0].status_rule or status == "not_stated")

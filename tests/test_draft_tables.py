@@ -235,3 +235,12 @@ def test_a_broken_language_file_names_itself(tmp_path):
 def test_the_language_files_ship_with_the_package():
     assert {p.name for p in LANG_DIR.glob("*.toml")} >= {"en.toml", "es.toml", "fr.toml"}
     assert set(load_language().files) >= {"en.toml", "es.toml", "fr.toml"}
+
+
+def test_a_paragraph_cut_by_a_page_break_is_one_finding():
+    d = draft_from_text("INTRODUCTION\n\nIntro.\n\n1.1. Migration governance: Examples of well-developed areas\n\n"
+                        "The Refugees Act (2006) guarantees the right of asylum seekers to work and to move\n\n"
+                        "freely within the territory of the country once their application has been registered.\n")
+    (f,) = d.findings
+    assert f.evidence.endswith("move freely within the territory of the country once their application has been "
+                               "registered.") and "page break" in f.hint

@@ -225,7 +225,7 @@ def cmd_run(args) -> int:
 
 def cmd_migrate(args) -> int:
     """Bring profile folders to the current schema (today: title_es -> title_original + title_language)."""
-    from helpers.data.migrate import title_original
+    from helpers.data.migrate import locality, title_original
     from helpers.draft.language import detect_language
 
     def language_of(title: str) -> str | None:
@@ -235,10 +235,11 @@ def cmd_migrate(args) -> int:
     for target in args.profiles:
         folder = Path(target) if Path(target).is_dir() else find_profile(target)
         done = title_original(folder, language_of, args.title_language, bump=not args.no_bump)
-        for line in done.problems:
+        place = locality(folder)
+        for line in done.problems + place.problems:
             print(line, file=sys.stderr)
         failed += bool(done.problems)
-        for line in done.changes or ["nothing to migrate"]:
+        for line in (done.changes + place.changes) or ["nothing to migrate"]:
             print(f"{folder.name}: {line}")
     return 1 if failed else 0
 

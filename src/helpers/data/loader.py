@@ -17,6 +17,7 @@ from helpers.paths import find_profile, project_root
 from helpers.errors import ProfileError
 from helpers.data.quotes import SourceText
 from helpers.data.schema import TABLES_BY_NAME, Table
+from helpers.data.vocab import LOCALITY_WORDS
 
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
@@ -34,10 +35,42 @@ class Profile:
         return self.metadata["mgi"]
 
     @property
-    def short_name(self) -> str:
-        """The country as titles and labels name it: country_short when the metadata gives one ('Peru' for
-        'Republic of Peru'), else the country."""
+    def is_local(self) -> bool:
+        """A local MGI profile (a city or province), not a national one (mgi.level)."""
+        return self.mgi.get("level") == "local"
+
+    @property
+    def place(self) -> str:
+        """What the profile assesses, in the words reports use: 'country', or for a local profile its
+        locality_type ('city', 'province'...): "the city's first MGI profile"."""
+        return LOCALITY_WORDS.get(self.mgi.get("locality_type", ""), "city") if self.is_local else "country"
+
+    @property
+    def country_name(self) -> str:
+        """The country (of a local profile's city too): country_short when the metadata gives one."""
         return self.mgi.get("country_short") or self.mgi["country"]
+
+    @property
+    def short_name(self) -> str:
+        """The place as titles and labels name it: the city or province of a local profile (locality_short, else
+        locality); for a national profile country_short when the metadata gives one ('Peru' for 'Republic of
+        Peru'), else the country."""
+        if self.is_local:
+            return self.mgi.get("locality_short") or self.mgi.get("locality") or self.country_name
+        return self.country_name
+
+    @property
+    def place_key(self) -> str:
+        """What editions of one place share: the country's iso3, and for a local profile its locality too (a city
+        is set beside its country, never taken for an edition of it)."""
+        return f"{self.mgi['iso3']}/{self.mgi.get('locality', '')}" if self.is_local else self.mgi["iso3"]
+
+    @property
+    def full_name(self) -> str:
+        """'City of Carmora, Republic of Velsaria' for a local profile; the country for a national one."""
+        if self.is_local:
+            return f"{self.mgi.get('locality') or self.short_name}, {self.mgi['country']}"
+        return self.mgi["country"]
 
     @property
     def title(self) -> str:

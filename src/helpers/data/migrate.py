@@ -92,3 +92,33 @@ def title_original(folder: Path, language_of: Callable[[str], str | None], defau
             write_descriptor(folder)
             out.changes.append(f"{DESCRIPTOR}: table schemas rewritten")
     return out
+
+
+def locality(folder: Path) -> Migrated:
+    """A local profile described with ad-hoc keys (`city`, `city_short`, `city_country`, `city_country_code`) gets
+    the schema's `locality`, `locality_short` and `locality_type`; the country keys are dropped when they repeat
+    `country` and `iso3`, and kept (reported) when they disagree."""
+    out = Migrated(folder)
+    dp = folder / DESCRIPTOR
+    if not dp.is_file():
+        return out
+    try:
+        meta = json.loads(dp.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return out
+    mgi = meta.get("mgi") if isinstance(meta, dict) else None
+    if not isinstance(mgi, dict) or "city" not in mgi or "locality" in mgi:
+        return out
+    mgi["locality"] = mgi.pop("city")
+    if "city_short" in mgi:
+        mgi["locality_short"] = mgi.pop("city_short")
+    mgi.setdefault("locality_type", "city")
+    mgi.setdefault("level", "local")
+    for key, same in (("city_country", "country"), ("city_country_code", "iso3")):
+        if key in mgi and mgi[key] == mgi.get(same):
+            del mgi[key]
+        elif key in mgi:
+            out.problems.append(f"{dp}: mgi.{key} {mgi[key]!r} differs from mgi.{same} {mgi.get(same)!r}: kept")
+    _write_atomic(dp, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    out.changes.append(f"{DESCRIPTOR}: mgi.city -> locality ({mgi['locality']}, {mgi['locality_type']})")
+    return out

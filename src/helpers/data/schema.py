@@ -27,7 +27,9 @@ INSTRUMENT_TYPES = (
     "statute", "programme", "permit", "digital_system", "survey",
     # the naming styles of other legal systems (common law, civil law, francophone, Commonwealth)
     "act", "decree", "royal_decree", "ordinance", "order", "resolution", "statutory_instrument", "legal_notice",
-    "proclamation", "circular", "protocol", "treaty",
+    "proclamation", "circular", "protocol", "treaty", "decision",
+    # the instruments of a city or province (local MGI profiles)
+    "by_law", "council_resolution", "mayoral_decree",
 )
 INSTRUMENT_STATUSES = ("in_force", "amended", "repealed", "annulled", "ended", "in_preparation", "not_stated")
 RELATIONS = ("amends", "repeals", "regulates", "extends")
@@ -38,7 +40,7 @@ COVID_AREAS = tuple(vocab.AREA_LABELS)
 MEASURE_STATUSES = tuple(vocab.MEASURE_STATUS_LABELS)
 PARTNERSHIP_KINDS = (
     "regional_consultative_process", "integration_scheme", "intergovernmental_initiative", "forum",
-    "observatory", "programme",
+    "observatory", "programme", "city_network",
 )
 PARTNERSHIP_ROLES = (
     "member", "founding_member", "observer", "associate_member", "pro_tempore_presidency", "participant",

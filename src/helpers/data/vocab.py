@@ -96,7 +96,7 @@ SECTION_LABELS: dict[str, str] = {
     "front": "Front matter", "introduction": "Introduction", "conceptual_framework": "Conceptual framework",
     "summary": "Summary of updates since {year}", "covid_annex": "COVID-19 annex", "annex": "Annex – MiGOF",
     "key_sources": "Key sources", "footnote": "{section}, footnote {number}",
-    "local_introduction": "Introduction to the local MGI", "competences": "Competences of the local government",
+    "competences": "Competences of the local government",
 }
 
 # the month of a partial date (YYYY-MM, YYYY-MM-DD), 1 to 12
@@ -109,9 +109,16 @@ def code_words(code: str) -> str:
     return code.replace("_", " ").capitalize()
 
 
+# instruments.type: the codes whose words are not the code itself ('supreme_decree' reads 'Supreme decree')
+TYPE_LABELS: dict[str, str] = {
+    "by_law": "By-law", "council_resolution": "Council resolution", "mayoral_decree": "Mayoral decree",
+    "andean_decision": "Andean Community decision",
+}
+
+
 def type_label(type_id: str) -> str:
     """instruments.type in words: 'supreme_decree' -> 'Supreme decree' (the codes are the profile's own terms)."""
-    return code_words(type_id)
+    return TYPE_LABELS.get(type_id) or code_words(type_id)
 
 
 def theme_label(theme: str) -> str:

@@ -107,6 +107,23 @@ COVERAGE_RULE = WordRule(
                 "including irregular migrants", "including … in an irregular situation",
                 "documented or undocumented", "regular or irregular",
             ),
+            "es": (
+                "independientemente de … situación", "independientemente de … estatus", "con independencia de … situación",
+                "sin importar … situación", "sea cual sea … situación", "cualquiera que sea … situación",
+                "en situación irregular", "situación regular o irregular", "con o sin documentos", "sin documentos",
+                "indocumentadas", "indocumentados",
+            ),
+            "fr": (
+                "quel que soit … statut", "quelle que soit … situation", "indépendamment de … statut",
+                "indépendamment de … situation", "sans distinction de … statut", "en situation irrégulière",
+                "régulière ou irrégulière", "avec ou sans papiers", "avec ou sans documents", "sans papiers",
+                "sans documents",
+            ),
+            "pt": (
+                "independentemente da … situação", "independentemente do … estatuto", "seja qual for … situação",
+                "qualquer que seja … situação", "em situação irregular", "regular ou irregular",
+                "com ou sem documentos", "sem documentos", "indocumentados", "indocumentadas",
+            ),
         },
         "false": {
             "en": (
@@ -116,9 +133,29 @@ COVERAGE_RULE = WordRule(
                 "documented migrants", "nationals only", "only nationals", "only to nationals", "excluding",
                 "excludes", "excluded", "not eligible", "as a requirement",
             ),
+            "es": (
+                "en situación regular", "con residencia legal", "residentes legales", "con permiso de residencia",
+                "titulares de", "que cuenten con", "con documentos vigentes", "solo los nacionales", "excluye",
+                "excluidos", "excluidas", "no tienen derecho", "como requisito", "residencia regular",
+                "solo para los nacionales",
+            ),
+            "fr": (
+                "en situation régulière", "résidant régulièrement", "résidents réguliers", "titulaires d’un",
+                "titulaires d'un", "munis d’un", "munis d'un", "disposant d’un titre", "disposant d'un titre",
+                "exclus", "exclut", "n’ont pas droit", "n'ont pas droit", "seuls les nationaux", "aux seuls",
+                "réservées aux", "réservés aux", "réservée aux", "réservé aux",
+            ),
+            "pt": (
+                "em situação regular", "residência legal", "residentes legais", "titulares de",
+                "com autorização de residência", "apenas os nacionais", "excluindo", "excluídos", "não têm direito",
+                "como requisito",
+            ),
         },
     },
-    not_enough={"en": ("on an equal footing with nationals", "every person", "all migrants", "have access")},
+    not_enough={"en": ("on an equal footing with nationals", "every person", "all migrants", "have access"),
+                "es": ("en igualdad de condiciones con los nacionales", "toda persona"),
+                "fr": ("au même titre que les nationaux", "toute personne"),
+                "pt": ("em igualdade de condições com os nacionais", "todas as pessoas")},
     empty_means="the profile does not say; never counted as false",
 )
 

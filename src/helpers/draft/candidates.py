@@ -72,11 +72,12 @@ def candidate_rows(draft: Draft) -> dict[str, list[dict[str, str]]]:
             "instrument_id": c.instrument_id, "type": c.type, "number": c.number, "year": c.year,
             "title_en": c.title_en or c.printed, "title_original": c.title_original,
             "title_language": _title_language(c.title_original, draft.language), "domains": ";".join(c.domains),
-            "status": "not_stated", "after_baseline": c.after_baseline, "covid_measure": _b(c.covid),
+            "status": c.status, "after_baseline": c.after_baseline, "covid_measure": _b(c.covid),
             "section": c.section, "evidence": c.evidence,
             "review_rule": f"{c.rule} instrument" + (" (title_en is the name as printed: check it)"
                                                      if not c.title_en else ""),
-            "review_matched": c.printed, "review_hint": c.hint, "review_printed_as": c.printed,
+            "review_matched": c.printed + (f"; status: {c.status_rule}" if c.status_rule else ""),
+            "review_hint": c.hint, "review_printed_as": c.printed,
             "review_mentions": str(c.mentions), "review_sections": " | ".join(c.sections)})
     for i, c in enumerate(draft.figures, start=1):
         rows["statistics"].append({

@@ -23,7 +23,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from helpers.draft.evaluate import (
-    _norm_name, _rows, covid_match, erratum_match, finding_match, instrument_match, same_name, same_source,
+    _norm_name, _rows, covid_match, erratum_match, finding_match, instrument_match, same_name, same_partner, same_source,
     same_value,
 )
 from helpers.draft.instruments import numbers_match
@@ -152,7 +152,7 @@ def _matcher(table: str):
     if table == "covid_responses":
         return lambda c, k: covid_match(c, k, word_overlap)
     if table == "partnerships":
-        return lambda c, k: same_name(c["name"], k["name"])  # the role is a cell
+        return lambda c, k: same_partner(c["name"], k["name"])  # the role is a cell
     if table == "sources":
         return same_source
     return lambda c, k: erratum_match(c, k, word_overlap)
@@ -164,11 +164,8 @@ def pair(table: str, key: list[dict], cands: list[dict], ctx: Context) -> Pairin
     scored = []
     for ki, k in enumerate(key):
         for ci, c in enumerate(cands):
-            if match(c, k):
-                if table == "findings" and not finding_match(c, k, word_overlap):
-                    wrong = 1  # domain or kind differ: still the same paragraph, but worse than a full match
-                else:
-                    wrong = 0
+            if match(c, k):  # the pairing that leaves the fewest wrong cells ('indicator' is judged after pairing)
+                wrong = len([x for x in cell_errors(table, c, k, ctx) if x != "indicator"])
                 scored.append((wrong, ki, ci))
     scored.sort()
     p, used = Pairing(), set()
@@ -198,6 +195,11 @@ class TableEffort:
     @property
     def scored_rows(self) -> int:
         return self.accept + self.edit + self.hand
+
+    @property
+    def cells_right(self) -> int:
+        """Scored cells right as drafted, over the key rows a candidate was paired with."""
+        return (self.accept + self.edit) * len(CELLS[self.table]) - sum(self.edited_cells.values())
 
     def pct(self, n: int, of_candidates: bool = False) -> float | None:
         d = (self.candidates - self.set_aside) if of_candidates else self.scored_rows

@@ -101,6 +101,18 @@ def same_name(a: str, b: str) -> bool:
     return len(short.split()) >= 3 and f" {short} " in f" {long_} "
 
 
+def _acronyms(name: str) -> set[str]:
+    """'Economic Community of West African States (ECOWAS/CEDEAO)' -> {'ECOWAS', 'CEDEAO'}."""
+    inner = " ".join(re.findall(r"\(([^()]*)\)", name or ""))
+    return {a for a in re.split(r"[\s/,;]+", inner) if re.fullmatch(r"[A-Z][A-Z0-9]{2,}", a)}
+
+
+def same_partner(a: str, b: str) -> bool:
+    """The same process: near-identical names, or one acronym in common (a name printed in the profile's
+    language, 'Dialogue migratoire pour l'Afrique de l'Ouest (MIDWA)', against a key that gives it in English)."""
+    return same_name(a, b) or bool(_acronyms(a) & _acronyms(b))
+
+
 def instrument_match(c: dict, k: dict) -> bool:
     """Numbered rows by number, named rows by name (title_en, title_original or id) or the same id slug."""
     if (k.get("number") or "").strip():
@@ -214,8 +226,8 @@ def evaluate(draft_dir: Path, key_dir: Path) -> list[TableScore]:
 
     key = _rows(key_dir / "partnerships.csv")
     cands = _rows(draft_dir / "partnerships.candidates.csv")
-    scores.append(_score("partnerships", "same role, same name", key, cands,
-                         lambda c, k: c["role"] == k["role"] and same_name(c["name"], k["name"]),
+    scores.append(_score("partnerships", "same role, same name (or acronym)", key, cands,
+                         lambda c, k: c["role"] == k["role"] and same_partner(c["name"], k["name"]),
                          lambda k: f"{k['partnership_id']} ({k['role']})",
                          lambda c: f"{c['partnership_id']}: {c['evidence'][:70]}"))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from helpers.data.vocab import SECTION_LABELS as SECTION
 from helpers.draft.covid import CovidCandidate, covid_candidates
 from helpers.draft.errata import ErratumCandidate, errata_candidates
 from helpers.draft.figures import FigureCandidate, assign_indicators, figure_candidates, suggest_theme
@@ -40,6 +41,7 @@ class Draft:
     baseline_year: int | None = None
     is_profile: bool = True
     language: str = "en"  # the language the profile is written in (detect_language)
+    level: str = "national"  # 'local' when the text has the local MGI's layout (the city's competences)
 
 
 def instrument_candidates(blocks: list[Block], lang: Language | None = None) -> list[InstrumentCandidate]:
@@ -53,7 +55,7 @@ def _instruments(blocks, lang, baseline_year):
     by_number: dict[str, set[str]] = {}
     for typ, num in order:
         by_number.setdefault(num, set()).add(typ)
-    numbered = [merge_mentions(groups[key], key, by_number) for key in order]
+    numbered = [merge_mentions(groups[key], key, by_number, lang) for key in order]
     ids = {}
     line_ids: dict[int, list[str]] = {}
     for key, cand in zip(order, numbered):
@@ -71,14 +73,35 @@ def _instruments(blocks, lang, baseline_year):
             line_ids.setdefault(_line_of(blocks, m.section, m.quote), []).append(cand.instrument_id)
     for nm, iid in named.alias_hits:
         line_ids.setdefault(_line_of(blocks, nm.section, nm.quote), []).append(iid)
-    for cand in numbered:
-        if not cand.title_en and cand.instrument_id in named.titles:
+    for cand in numbered:  # the name printed with the number ('Refugees Act, 2006 (Act No. 5 of 2006)') is its title
+        if cand.instrument_id in named.titles:
             cand.title_en = named.titles[cand.instrument_id]
     out = numbered + named.candidates
-    for c in out:
-        if baseline_year and c.year:
-            c.after_baseline = "true" if int(c.year) >= baseline_year else "false"
+    quotes = [[m.quote for m in groups[key] if not m.key_sources] for key in order] + \
+        [[m.quote for m in ms] for ms in named.groups]
+    for c, qs in zip(out, quotes):
+        c.after_baseline, why = after_baseline(c.year, qs, baseline_year, lang)
+        if why:
+            c.hint = "; ".join(filter(None, [c.hint, why]))
     return out, groups, named.groups, {k: list(dict.fromkeys(v)) for k, v in line_ids.items()}
+
+
+def after_baseline(year: str, quotes: list[str], baseline_year: int | None, lang: Language) -> tuple[str, str]:
+    """('true' | 'false' | '', why): adopted in or after the baseline year, or changed since per a mention ('was
+    amended in 2022'); otherwise false, with a hint unless a mention says it goes on ('remains in force')."""
+    if not baseline_year or not year:
+        return "", ""
+    if int(year) >= baseline_year:
+        return "true", ""
+    changed, goes_on = lang.instrument_words.get("changed_in"), lang.instrument_words.get("goes_on")
+    for q in quotes:
+        for m in (changed.finditer(q) if changed is not None else ()):
+            if int(m.group("year")) >= baseline_year:
+                return "true", f"after_baseline: changed since the baseline ({m.group(0)!r})"
+    if goes_on is not None and any(goes_on.search(q) for q in quotes):
+        return "false", ""
+    return "false", (f"after_baseline false: adopted in {year}, before the baseline ({baseline_year}), and no "
+                     "mention says it changed since; empty if the profile does not say")
 
 
 def _line_of(blocks: list[Block], section: str, quote: str) -> int:
@@ -108,14 +131,26 @@ def draft_from_text(raw: str, lang: Language | None = None) -> Draft:
     assign_indicators(figures, lang)
     instruments, numbered_groups, named_groups, line_ids = _instruments(blocks, lang, baseline)
     findings = finding_candidates(blocks, baseline, lang)
+    parts_of: dict[int, int] = {}
     for fc in findings:
-        fc.instruments = _ids_in(fc.line, line_ids)
+        parts_of[fc.line] = parts_of.get(fc.line, 0) + 1
+    for fc in findings:  # a paragraph cut into several findings: each names its own instruments
+        ids = line_ids.get(fc.line, [])
+        if parts_of[fc.line] > 1:
+            ids = [i for i in ids if _named_in(i, instruments, fc.evidence)]
+        fc.instruments = ";".join(ids)
     covid = covid_candidates(blocks, lang)
     for cc in covid:
         cc.instruments = ";".join(i for i in line_ids.get(cc.line, []) if _named_in(i, instruments, cc.evidence))
     return Draft(blocks, instruments, figures, sources, findings, covid, partnership_candidates(blocks, lang),
                  errata_candidates(blocks, numbered_groups, named_groups), baseline, is_mgi_profile(blocks),
-                 language=lang.code)
+                 language=lang.code, level=level_of(blocks))
+
+
+def level_of(blocks: list[Block]) -> str:
+    """'local' when the text has the local MGI's layout (a section on the local government's competences, or a
+    printed 'Local migration governance:' heading prefix), else 'national'."""
+    return "local" if any(b.section == SECTION["competences"] for b in blocks) else "national"
 
 
 def _named_in(iid: str, instruments: list[InstrumentCandidate], passage: str) -> bool:

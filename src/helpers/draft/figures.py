@@ -53,6 +53,7 @@ class FigurePatterns:
     method_after: re.Pattern  # the MGI method's own numbers ('3 principles and 3 objectives')
     rate_words: frozenset[str]  # 'QSR 4,000 a month' is a rate, not a duration
     change: re.Pattern  # the words between two figures of one measure at two dates ('… in 2018 to …')
+    target: re.Pattern  # a figure that is aimed at ('aims to', 'a target of')
 
 
 @lru_cache(maxsize=16)
@@ -62,6 +63,9 @@ def figure_patterns(lang: Language) -> FigurePatterns:
     mre = _alts(lang.month_names)
     joiners = _alts(lang.date_joiners) or "(?!)"
     month_year = rf"(?:(?P<month>{mre})\s+(?:(?:{joiners})\s+)?)?(?P<year>{_YEAR})"
+    day_join = rf"(?:(?:{joiners})\s+)?"  # '31 de diciembre de 2020'
+    articles = _alts(lang.articles) or "(?!)"
+    links = _alts(w("clause_links", [])) or "(?!)"  # 'In 2020, … of 2021': words before a date inside the clause
     thousands = tuple(w("thousands_separators", [","]))
     decimal = w("decimal_mark", ".")
     seps = "".join(re.escape(t) for t in thousands)
@@ -85,7 +89,7 @@ def figure_patterns(lang: Language) -> FigurePatterns:
         percent=re.compile(w("percent", "(?!)"), re.IGNORECASE),
         as_of=re.compile(r"\b(?:" + w("as_of", "(?!)") + r")\s+" + month_year, re.IGNORECASE),
         in_date=re.compile(r"\b(?:" + w("in_date", "(?!)") + r")\s+" + month_year + r"\b"),
-        according=re.compile(w("according_to", "(?!)") + r"(?P<org>[A-ZÁÉÍÓÚÀÂÇÊÔ][^,.()]{2,120}?)"
+        according=re.compile("(?i:" + w("according_to", "(?!)") + ")" + r"(?P<org>[A-ZÁÉÍÓÚÀÂÇÊÔ][^,.()]{2,120}?)"
                              r"(?:\s*\((?P<tag>(?:19|20)\d{2}[a-z]?)\))?(?=[,.;]|$)"),
         number_of=re.compile(w("number_of", "(?!)") + r"\s+(\w+)", re.IGNORECASE),
         population=re.compile(w("population", "(?!)"), re.IGNORECASE),
@@ -95,11 +99,13 @@ def figure_patterns(lang: Language) -> FigurePatterns:
         day_of=re.compile(r"^\s+(?:(?:" + joiners + r")\s+)?(?:" + (mre or "(?!)") + r")\b", re.IGNORECASE),
         months=months,
         word_numbers=re.compile(r"\b(" + (_alts(w("number_words", {})) or "(?!)") + r")\b", re.IGNORECASE),
-        ref_date=re.compile(r"\b(?P<words>" + w("reference_date", "(?!)") + r")\s+(?:the\s+(?=" + _YEAR + r"\s+(?:" +
-                            w("dated_events", "(?!)") + r")))?(?:\d{1,2}\s+)?" + month_year + r"\b(?!\s*[–-]\s*\d)",
+        ref_date=re.compile(r"\b(?P<words>" + w("reference_date", "(?!)") + r")\s+(?:(?:" + articles + r")\s+(?=" + _YEAR +
+                            r"\s+(?:" + w("dated_events", "(?!)") + r")))?(?:(?P<day>\d{1,2})\s+" + day_join + r")?" +
+                            month_year + r"\b(?!\s*[–-]\s*\d)",
                             re.IGNORECASE),
         clause_date=re.compile(r"(?:^|[,;:]\s*|\b(?:" + w("clause_openers", "(?!)") + r")\s+)(?P<words>" +
-                               w("reference_date", "(?!)") + r")\s+(?:the\s+\w+\s+of\s+)?(?:\d{1,2}\s+)?" +
+                               w("reference_date", "(?!)") + r")\s+(?:[^,;]{0,40}?\s+(?:" + links + r")\s+)?"
+                               r"(?:(?P<day>\d{1,2})\s+" + day_join + r")?" +
                                month_year + r"(?:\s*,|(?<=\d)(?=\s+(?:" + w("clause_openers_after", "(?!)") + r")\b))",
                                re.IGNORECASE),
         end_of=re.compile(w("end_of", "(?!)"), re.IGNORECASE),
@@ -107,6 +113,7 @@ def figure_patterns(lang: Language) -> FigurePatterns:
         method_after=re.compile(r"^\s+(?:\w+\s+)?(?:" + w("method_words", "(?!)") + r")\b", re.IGNORECASE),
         rate_words=frozenset(x.casefold() for x in w("rate_words", [])),
         change=re.compile(w("change_between", "(?!)"), re.IGNORECASE),
+        target=re.compile(w("target", "(?!)"), re.IGNORECASE),
     )
 
 
@@ -152,10 +159,18 @@ def _date(month: str | None, year: str, fp: FigurePatterns, words: str = "") -> 
 
 
 def _dated(m: re.Match, fp: FigurePatterns) -> str:
-    return _date(m.group("month"), m.group("year"), fp, m.group("words"))
+    date = _date(m.group("month"), m.group("year"), fp, m.group("words"))
+    day = m.groupdict().get("day")
+    return f"{date}-{int(day):02d}" if day and m.group("month") else date  # 'as at 31 December 2021'
+
+
+# a footnote that opens with the source it cites: '⁴ Office of the Commissioner for Refugees, 2022. About 60 per cent …'
+_FOOTNOTE_CITES = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*(?P<org>[A-Z][^,.()]{2,100}?),\s*(?P<tag>(?:19|20)\d{2}[a-z]?)\.\s")
 
 
 def _qualifier(before: str, sentence: str, fp: FigurePatterns) -> str:
+    if fp.target.search(before):  # 'the NIS aims to decide … within 30 days': an aim, whatever the words after it
+        return "target"
     tail = _CURRENCY_BEFORE.sub("", before).casefold().rstrip()  # 'less than QSR 4,000'
     for words, q in fp.qualifiers:
         if re.search(r"(?:^|\W)" + re.escape(words) + r"$", tail):
@@ -220,7 +235,7 @@ def _figure_spans(sentence: str, fp: FigurePatterns) -> list[tuple[int, int, flo
             continue  # the day of a date
         end = m.end()
         if scale:
-            value *= fp.scales[scale.group(1).casefold()]
+            value = round(value * fp.scales[scale.group(1).casefold()], 6)  # 16.4 million, not 16399999.99…
             end += scale.end()
         spans.append((m.start(), end, value, "digits"))
     for m in fp.word_numbers.finditer(sentence):
@@ -292,7 +307,8 @@ def figure_candidates(blocks: list[Block], lang: Language | None = None) -> list
                     continue  # 'around 90 indicators', '6 domains', '3 principles and 3 objectives'
                 previous_unit = unit or previous_unit
                 org, tag = "", ""
-                m_cite = _CITED.search(after) or fp.according.search(after) or fp.according.search(before)
+                m_cite = _CITED.search(after) or fp.according.search(after) or fp.according.search(before) or \
+                    _FOOTNOTE_CITES.match(b.text)
                 if m_cite:
                     org, tag = m_cite.group("org").strip(), (m_cite.group("tag") or "")
                 if not unit:

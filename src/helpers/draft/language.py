@@ -15,19 +15,15 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from helpers.data.domains import DOMAIN_IDS
-from helpers.data.schema import (
-    BASELINE_STATUSES, COVID_AREAS, FINDING_KINDS, INSTRUMENT_TYPES, PARTNERSHIP_KINDS, PARTNERSHIP_ROLES,
-    QUALIFIERS, STAT_THEMES, STAT_UNITS, TITLE_LANGUAGES,
-)
+from helpers.data.schema import TITLE_LANGUAGES
+from helpers.draft.langshape import HEADING_KINDS, SHAPE, LanguageFileError, check_shape  # noqa: F401 (re-exported)
 
 LANG_DIR = Path(__file__).with_name("lang")
 OVERLAY_DIR = Path(__file__).with_name("overlays")
-HEADING_KINDS = ("summary", "well_developed", "further_development", "covid_annex", "key_sources",
-                 "introduction", "conceptual_framework", "annex")
 
 
 @dataclass(frozen=True)
@@ -36,6 +32,7 @@ class NumberedName:
     type: str  # codebook instrument type
     prefix: str  # id prefix ('LD')
     ignore_case: bool = False
+    context: re.Pattern | None = None  # the passage must hold these words for this type (overlays)
 
 
 @dataclass(frozen=True)
@@ -52,6 +49,7 @@ class Rule:
     regex: re.Pattern
     kinds: tuple[str, ...] = ()
     year_after_baseline: bool = False
+    language: str = ""  # the file it comes from ('' for an overlay: every language)
 
 
 @dataclass(eq=False)  # hashed by identity: compiled patterns are cached per Language
@@ -68,20 +66,30 @@ class Language:
     months: dict[str, int] = field(default_factory=dict)  # casefolded month name -> 1..12
     month_names: list[str] = field(default_factory=list)  # as the files write them ('January', 'enero')
     adopted_verbs: list[str] = field(default_factory=list)
+    title_subject: list[str] = field(default_factory=list)
+    title_stop: list[str] = field(default_factory=list)
+    instrument_words: dict[str, re.Pattern] = field(default_factory=dict)  # changed_in, goes_on
+    instrument_status: list[tuple[str, str, re.Pattern | None, re.Pattern | None]] = field(default_factory=list)
     connectives: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     phrases: list[str] = field(default_factory=list)
     leading_words: set[str] = field(default_factory=set)
+    lowercase_names: set[str] = field(default_factory=set)  # languages writing 'Politique nationale migratoire'
+    name_stops: dict[str, list[str]] = field(default_factory=dict)  # language -> words that end such a name
+    and_words: list[str] = field(default_factory=list)  # 'and', 'y', 'et', 'e': between two names
+    name_tail_words: list[str] = field(default_factory=list)  # 'in', 'since': a date phrase after a name
+    instrument_words: dict[str, list[str]] = field(default_factory=dict)  # passive, year_in, title_intro...
     number_after: list[re.Pattern] = field(default_factory=list)
     heads: list[Head] = field(default_factory=list)
-    status_rules: list[Rule] = field(default_factory=list)
-    themes: list[Rule] = field(default_factory=list)
+    all_status_rules: list[Rule] = field(default_factory=list)
+    all_themes: list[Rule] = field(default_factory=list)
     covid: dict[str, re.Pattern] = field(default_factory=dict)
-    covid_areas: list[Rule] = field(default_factory=list)
+    all_covid_areas: list[Rule] = field(default_factory=list)
     partnership_negation: re.Pattern | None = None
     partnership_not_after: re.Pattern | None = None
-    partnership_roles: list[Rule] = field(default_factory=list)
-    partnership_kinds: list[Rule] = field(default_factory=list)
+    all_partnership_roles: list[Rule] = field(default_factory=list)
+    all_partnership_kinds: list[Rule] = field(default_factory=list)
+    partnership_words: dict[str, re.Pattern] = field(default_factory=dict)  # and_the, list_joiner, year_words...
     issuing_suffixes: dict[str, str] = field(default_factory=dict)  # from overlays: 'MINSA' -> its body
     available_at: list[str] = field(default_factory=list)  # Key sources: 'Available at', 'Disponible en'...
     not_online: list[str] = field(default_factory=list)
@@ -94,7 +102,9 @@ class Language:
     settings: dict[str, dict] = field(default_factory=dict)  # language code -> per-language settings
     printed_prefixes: list[str] = field(default_factory=list)  # 'Migration governance:' before a printed heading
     covid_caps: re.Pattern | None = None  # a heading in capitals naming the pandemic starts the COVID-19 annex
-    abbreviations: frozenset[str] = frozenset()  # a full stop after these does not end a sentence
+    abbreviations: frozenset[str] = frozenset()
+    metadata: dict[str, list[re.Pattern]] = field(default_factory=dict)  # citation, publisher, edition...
+    ordinals: dict[str, int] = field(default_factory=dict)  # 'second' -> 2, 'segundo' -> 2  # a full stop after these does not end a sentence
     code: str = "en"  # the language of the profile being drafted (for_code); its settings apply
 
     @property
@@ -116,6 +126,33 @@ class Language:
             if key in self.figures.get(code, {}):
                 return self.figures[code][key]
         return default
+
+    def _of_language(self, rules: list[Rule]) -> list[Rule]:
+        """Rules that read the words of a paragraph: the profile's language first, then English (a profile in
+        another language still quotes English names), then overlays; catch-all rules ('.') last."""
+        order = {self.code: 0, "en": 1, "": 2}
+        picked = [r for r in rules if r.language in order]
+        return sorted(picked, key=lambda r: (r.regex.pattern == ".", order[r.language]))
+
+    @cached_property
+    def status_rules(self) -> list[Rule]:
+        return self._of_language(self.all_status_rules)
+
+    @cached_property
+    def themes(self) -> list[Rule]:
+        return self._of_language(self.all_themes)
+
+    @cached_property
+    def covid_areas(self) -> list[Rule]:
+        return self._of_language(self.all_covid_areas)
+
+    @cached_property
+    def partnership_roles(self) -> list[Rule]:
+        return self._of_language(self.all_partnership_roles)
+
+    @cached_property
+    def partnership_kinds(self) -> list[Rule]:
+        return self._of_language(self.all_partnership_kinds)
 
     def for_code(self, code: str) -> "Language":
         """The same patterns with the settings of one language (cached, so compiled patterns are reused)."""
@@ -163,170 +200,21 @@ def normalise_heading(text: str) -> tuple[str, str]:
     return number, re.sub(r"\s+", " ", t).strip()
 
 
-# --- the declared shape of a language file -------------------------------------------------------------
-
-class Code:
-    """A value that must be one of the schema's codes."""
-
-    def __init__(self, what: str, codes: tuple[str, ...]):
-        self.what, self.codes = what, tuple(codes)
-
-
-class Entries:
-    """An array of tables ([[section.entry]]): each entry a table of the given keys, `required` among them."""
-
-    def __init__(self, keys: dict, required: tuple[str, ...]):
-        self.keys, self.required = keys, required
-
-
-class Table:
-    """A table whose keys are free words (a word -> its value)."""
-
-    def __init__(self, value):
-        self.value = value
-
-
-class Pattern:
-    """A regular expression, compiled when the file loads."""
-
-
-STR, LIST, PAT, PATS = str, [str], Pattern(), [Pattern()]
-_TYPES = Code("instrument type", INSTRUMENT_TYPES)
-SHAPE: dict = {
-    "language": Code("language code", TITLE_LANGUAGES),
-    "name": STR,  # the language's name, in English ('Portuguese')
-    "ignore_case_names": bool,
-    "detect": {"words": LIST},  # common words of the language: the language a profile is written in
-    "headings": {"prefixes": PATS, "printed_prefixes": LIST, **{k: PATS for k in HEADING_KINDS}},
-    "domains": {d: PATS for d in DOMAIN_IDS},
-    "instruments": {
-        "number_marks": LIST, "of_words": LIST, "months": LIST, "adopted_verbs": LIST,
-        "numbered": Entries({"names": LIST, "type": _TYPES, "prefix": STR}, ("names", "type", "prefix")),
-        "named": {"connectives": LIST, "articles": LIST, "phrases": LIST, "leading_words": LIST,
-                  "number_after": PAT,
-                  "heads": Entries({"words": LIST, "type": _TYPES, "modifier": bool}, ("words", "type"))},
-        "issuing_suffixes": Table(STR),  # overlays: 'MINSA' -> 'Ministry of Health'
-    },
-    "findings": {
-        "min_words": int,
-        "status_rules": Entries({"name": STR, "status": Code("baseline status", BASELINE_STATUSES), "pattern": PAT,
-                                 "kinds": [Code("finding kind", FINDING_KINDS)], "year_after_baseline": bool},
-                                ("status", "pattern")),
-    },
-    "statistics": {"themes": Entries({"name": STR, "theme": Code("statistics theme", STAT_THEMES), "pattern": PAT},
-                                     ("theme", "pattern"))},
-    "figures": {
-        "decimal_mark": STR, "thousands_separators": LIST,  # how the language writes 1,234.5 / 1.234,5 / 1 234,5
-        "number_words": Table(int), "scales": Table(float), "units": Table(Code("unit", STAT_UNITS)),
-        "time_units": LIST, "qualifiers": Table(Code("qualifier", QUALIFIERS)), "estimated": PAT,
-        "percent": PAT, "skip_before": LIST, "as_of": PAT, "in_date": PAT, "according_to": PAT,
-        "number_of": PAT, "population": PAT, "ordinal_suffix": PAT, "date_words": LIST, "one_words": LIST,
-        # reference dates, the MGI method's numbers, rates, a figure at two dates (helpers.draft.figures)
-        "reference_date": PAT, "dated_events": PAT, "end_of": PAT, "date_only_before": PAT, "clause_openers": PAT,
-        "clause_openers_after": PAT, "method_words": PAT, "rate_words": LIST, "change_between": PAT,
-    },
-    "dates": {"joiners": LIST, "ordinals": LIST, "year_before": LIST, "end_words": PAT},
-    "sources": {"available_at": LIST, "not_online": LIST},
-    "sentences": {"abbreviations": LIST},
-    "covid": {
-        "pandemic": PAT, "caps_heading": PAT, "measure": PAT, "annex_intro": PAT, "repealed": PAT, "annulled": PAT, "ended": PAT,
-        "areas": Entries({"name": STR, "area": Code("COVID-19 area", COVID_AREAS), "pattern": PAT}, ("area", "pattern")),
-    },
-    "partnerships": {
-        "negation": PAT, "not_after": PAT,
-        "roles": Entries({"name": STR, "role": Code("partnership role", PARTNERSHIP_ROLES), "pattern": PAT},
-                         ("role", "pattern")),
-        "kinds": Entries({"name": STR, "kind": Code("partnership kind", PARTNERSHIP_KINDS), "pattern": PAT},
-                         ("kind", "pattern")),
-    },
-}
-
-
-class LanguageFileError(ValueError):
-    """A language or overlay file that does not have the declared shape: the file, the key and what is expected."""
-
-
-def _expect(shape) -> str:
-    if isinstance(shape, Code):
-        return f"a {shape.what}: one of " + ", ".join(shape.codes)
-    if isinstance(shape, Pattern):
-        return "a regular expression (a string)"
-    if isinstance(shape, list):
-        return "a list of " + _expect(shape[0]).removeprefix("a ").removeprefix("an ")
-    if isinstance(shape, Table):
-        return "a table of words, each with " + _expect(shape.value)
-    if isinstance(shape, Entries):
-        return "entries ([[...]]) with the keys " + ", ".join(shape.keys)
-    if isinstance(shape, dict):
-        return "a section ([...]) with the keys " + ", ".join(shape)
-    return {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}[shape]
-
-
-def check_shape(data, shape, where: str, file: str) -> None:
-    """Raise LanguageFileError naming the file, the key and what is expected, for the first thing that does not
-    fit the declared shape (an unknown section or key, a value of the wrong kind, a code the schema lacks, a
-    pattern that does not compile)."""
-    def fail(what: str, expected) -> None:
-        raise LanguageFileError(f"{file}: {where or '(top level)'}: {what} (expected {expected})")
-
-    if isinstance(shape, dict):
-        if not isinstance(data, dict):
-            fail(f"found {type(data).__name__}", _expect(shape))
-        for key, value in data.items():
-            sub = f"{where}.{key}" if where else key
-            if key not in shape:
-                raise LanguageFileError(f"{file}: {sub}: unknown {'key' if where else 'section or key'} "
-                                        f"(expected one of: {', '.join(shape)})")
-            check_shape(value, shape[key], sub, file)
-    elif isinstance(shape, Entries):
-        if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
-            fail("not a list of entries", _expect(shape))
-        for i, entry in enumerate(data):
-            missing = [k for k in shape.required if k not in entry]
-            if missing:
-                raise LanguageFileError(f"{file}: {where}[{i + 1}]: the key {missing[0]!r} is missing "
-                                        f"(expected the keys {', '.join(shape.required)})")
-            check_shape(entry, shape.keys, f"{where}[{i + 1}]", file)
-    elif isinstance(shape, Table):
-        if not isinstance(data, dict):
-            fail(f"found {type(data).__name__}", _expect(shape))
-        for key, value in data.items():
-            check_shape(value, shape.value, f"{where}.{key}", file)
-    elif isinstance(shape, list):
-        if not isinstance(data, list):
-            fail(f"found {data!r}"[:120], _expect(shape))
-        for i, item in enumerate(data):
-            check_shape(item, shape[0], f"{where}[{i + 1}]", file)
-    elif isinstance(shape, Code):
-        if data not in shape.codes:
-            fail(f"{data!r} is not a schema code", _expect(shape))
-    elif isinstance(shape, Pattern):
-        if not isinstance(data, str):
-            fail(f"found {data!r}"[:120], _expect(shape))
-        try:
-            re.compile(data)
-        except re.error as exc:
-            fail(f"the pattern does not compile ({exc})", "a valid regular expression")
-    elif shape is float:
-        if isinstance(data, bool) or not isinstance(data, (int, float)):
-            fail(f"found {data!r}", _expect(shape))
-    elif shape is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            fail(f"found {data!r}", _expect(shape))
-    elif not isinstance(data, shape):
-        fail(f"found {data!r}"[:120], _expect(shape))
-
-
 def _compile(patterns, flags=re.IGNORECASE) -> list[re.Pattern]:
     return [re.compile(p, flags) for p in patterns]
 
 
-def _rules(items, value_key: str) -> list[Rule]:
+def _rules(items, value_key: str, language: str = "") -> list[Rule]:
     out = []
     for it in items:
         out.append(Rule(it.get("name", it[value_key]), it[value_key], re.compile(it["pattern"], re.IGNORECASE),
-                        tuple(it.get("kinds", ())), bool(it.get("year_after_baseline", False))))
+                        tuple(it.get("kinds", ())), bool(it.get("year_after_baseline", False)), language))
     return out
+
+
+def _either(old: re.Pattern | None, new: str) -> re.Pattern:
+    """A pattern of one more language joined to those already read (case-insensitive)."""
+    return re.compile(new if old is None else f"(?:{old.pattern})|(?:{new})", re.IGNORECASE)
 
 
 def _merge(lang: Language, data: dict) -> None:
@@ -343,7 +231,8 @@ def _merge(lang: Language, data: dict) -> None:
     ins = data.get("instruments", {})
     for entry in ins.get("numbered", []):
         for name in entry["names"]:
-            lang.numbered.append(NumberedName(name, entry["type"], entry["prefix"], ignore_case))
+            lang.numbered.append(NumberedName(name, entry["type"], entry["prefix"], ignore_case,
+                                              re.compile(entry["context"]) if "context" in entry else None))
     lang.number_marks += [m for m in ins.get("number_marks", []) if m not in lang.number_marks]
     lang.of_words += [w for w in ins.get("of_words", []) if w not in lang.of_words]
     for i, month in enumerate(ins.get("months", [])):
@@ -351,18 +240,42 @@ def _merge(lang: Language, data: dict) -> None:
         if month not in lang.month_names:
             lang.month_names.append(month)
     lang.adopted_verbs += ins.get("adopted_verbs", [])
+    lang.title_subject += [w for w in ins.get("title_subject", []) if w not in lang.title_subject]
+    lang.title_stop += [w for w in ins.get("title_stop", []) if w not in lang.title_stop]
+    for key in ("changed_in", "goes_on"):
+        if key in ins:  # every language's words apply (a profile cites instruments in several languages)
+            old = lang.instrument_words.get(key)
+            lang.instrument_words[key] = re.compile(
+                (f"{old.pattern}|" if old is not None else "") + f"(?:{ins[key]})", re.IGNORECASE)
+    for st in ins.get("status", []):
+        lang.instrument_status.append((st.get("name", st["status"]), st["status"],
+                                       re.compile(st["before"] + r"$", re.IGNORECASE) if st.get("before") else None,
+                                       re.compile("^" + st["after"], re.IGNORECASE) if st.get("after") else None))
     named = ins.get("named", {})
     lang.connectives |= set(named.get("connectives", []))
     lang.articles |= set(named.get("articles", []))
     lang.phrases += named.get("phrases", [])
     lang.leading_words |= set(named.get("leading_words", []))
+    lang.and_words += [w for w in named.get("and_words", []) if w not in lang.and_words]
+    if named.get("lowercase_names") and data.get("language"):
+        lang.lowercase_names.add(data["language"])
+    if named.get("name_stops") and data.get("language"):
+        lang.name_stops.setdefault(data["language"], []).extend(named["name_stops"])
+    lang.name_tail_words += [w for w in named.get("tail_words", []) if w not in lang.name_tail_words]
+    for key in ("passive", "year_in", "not_law_after"):
+        lang.instrument_words.setdefault(key, [])
+        lang.instrument_words[key] += [w for w in ins.get(key, []) if w not in lang.instrument_words[key]]
+    for key in ("title_intro", "alias_intro"):
+        lang.instrument_words.setdefault(key, [])
+        lang.instrument_words[key] += ins.get(key, [])
     if named.get("number_after"):
         lang.number_after.append(re.compile(named["number_after"]))
     for entry in named.get("heads", []):
         for word in entry["words"]:
             lang.heads.append(Head(word, entry["type"], bool(entry.get("modifier", True))))
     f = data.get("findings", {})
-    lang.status_rules += _rules(f.get("status_rules", []), "status")
+    code = data.get("language", "")
+    lang.all_status_rules += _rules(f.get("status_rules", []), "status", code)
     code = data.get("language")
     if code:
         settings = lang.settings.setdefault(code, {})
@@ -373,6 +286,11 @@ def _merge(lang: Language, data: dict) -> None:
             lang.figures.setdefault(code, {}).update(data["figures"])
     lang.issuing_suffixes.update(ins.get("issuing_suffixes", {}))
     lang.abbreviations = lang.abbreviations | set(data.get("sentences", {}).get("abbreviations", []))
+    meta = data.get("metadata", {})
+    for key in ("citation", "publisher", "edition", "baseline_title"):
+        lang.metadata.setdefault(key, []).extend(re.compile(p, re.IGNORECASE if key == "edition" else 0)
+                                                 for p in meta.get(key, []))
+    lang.ordinals.update({k.casefold(): int(v) for k, v in meta.get("ordinals", {}).items()})
     src = data.get("sources", {})
     lang.available_at += [w for w in src.get("available_at", []) if w not in lang.available_at]
     lang.not_online += [w for w in src.get("not_online", []) if w not in lang.not_online]
@@ -382,22 +300,25 @@ def _merge(lang: Language, data: dict) -> None:
     lang.year_before += [w for w in dates.get("year_before", []) if w not in lang.year_before]
     if "end_words" in dates:
         lang.end_words.append(re.compile(dates["end_words"], re.IGNORECASE))
-    lang.themes += _rules(data.get("statistics", {}).get("themes", []), "theme")
+    lang.all_themes += _rules(data.get("statistics", {}).get("themes", []), "theme", code)
     c = data.get("covid", {})
     for key in ("pandemic", "measure", "annex_intro", "repealed", "annulled", "ended"):
-        if key in c:
-            lang.covid[key] = re.compile(c[key], re.IGNORECASE)
-    lang.covid_areas += _rules(c.get("areas", []), "area")
+        if key in c:  # every language's words apply: the patterns are joined, not replaced
+            lang.covid[key] = _either(lang.covid.get(key), c[key])
+    lang.all_covid_areas += _rules(c.get("areas", []), "area", code)
     if "caps_heading" in c:
         caps = c["caps_heading"] if lang.covid_caps is None else f"{lang.covid_caps.pattern}|{c['caps_heading']}"
         lang.covid_caps = re.compile(caps)
     p = data.get("partnerships", {})
     if "negation" in p:
-        lang.partnership_negation = re.compile(p["negation"], re.IGNORECASE)
+        lang.partnership_negation = _either(lang.partnership_negation, p["negation"])
     if "not_after" in p:
-        lang.partnership_not_after = re.compile(p["not_after"], re.IGNORECASE)
-    lang.partnership_roles += _rules(p.get("roles", []), "role")
-    lang.partnership_kinds += _rules(p.get("kinds", []), "kind")
+        lang.partnership_not_after = _either(lang.partnership_not_after, p["not_after"])
+    for key in ("and_the", "list_joiner", "list_continues", "year_words", "since_words", "founded_words"):
+        if key in p:
+            lang.partnership_words[key] = _either(lang.partnership_words.get(key), p[key])
+    lang.all_partnership_roles += _rules(p.get("roles", []), "role", code)
+    lang.all_partnership_kinds += _rules(p.get("kinds", []), "kind", code)
 
 
 def _read(path: Path, overlay: bool) -> dict:
@@ -437,7 +358,7 @@ def load_language(directory: str | None = None, overlays: str | None = None) -> 
             raise LanguageFileError(f"{path.name}: {exc}") from None
         lang.files.append(("overlays/" if overlay else "") + path.name)
     # catch-all rules ('.') of English must come after the specific rules of every language
-    for attr in ("covid_areas", "partnership_kinds"):
+    for attr in ("all_covid_areas", "all_partnership_kinds"):
         rules = getattr(lang, attr)
         rules.sort(key=lambda r: r.regex.pattern == ".")
     return lang

@@ -56,9 +56,20 @@ class Block:
     summary_year: str | None = None  # the year of 'Summary of updates since <year>', once seen
 
 
+_BULLETED = re.compile(r"^[•▪◦‣●·–—\ufffd]\s+")  # a bullet the PDF printed ('\ufffd': a glyph with no character)
+_ADDRESS_LINE = re.compile(r"^(?:https?://|www\.)\S+$")  # the rest of an address a line break moved on
+
+
+def is_boilerplate(b: "Block") -> bool:
+    """The MGI method's own text, the same in every profile (introduction, conceptual framework, the MiGOF annex):
+    read for the country's figures, never for instruments, partnerships or findings."""
+    return b.region == "annex" or b.section.startswith((SECTION["introduction"], SECTION["conceptual_framework"]))
+
+
 def is_key_source_entry(text: str) -> bool:
-    t = collapse(text)
-    return bool(_entry_rx().search(t)) or t.startswith("- ") or bool(_YEAR_TAG.match(t))
+    t = _BULLETED.sub("", collapse(text))
+    return bool(_entry_rx().search(t)) or t.startswith("- ") or bool(_YEAR_TAG.match(t)) or \
+        bool(_ADDRESS_LINE.match(t))
 
 
 def _is_org_heading(text: str) -> bool:
@@ -186,7 +197,7 @@ def source_blocks(raw: str, lang: Language | None = None) -> list[Block]:
         covid_caps = bool(lang.covid_caps and lang.covid_caps.search(upper)) and text == upper and len(text) < 160
         if " // " in text:  # table of contents
             heading = True
-        elif what in ("introduction", "conceptual_framework"):
+        elif what in ("introduction", "conceptual_framework", "competences"):
             section = SECTION[what]
             region, mode, heading, domain, kind = "body", "", True, None, None
         elif what == "summary":

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from helpers.data.domains import DOMAIN_IDS
-from helpers.draft.instruments import InstrumentCandidate, Mention, _COVID, units_of
+from helpers.data.vocab import SECTION_LABELS as SECTION
+from helpers.draft.instruments import InstrumentCandidate, Mention, instrument_status, names_pandemic, units_of
 from helpers.draft.language import Language, load_language
-from helpers.draft.layout import Block
+from helpers.draft.layout import Block, is_boilerplate
 from helpers.draft.text import is_year, slug
 
 _L = "A-Za-z0-9À-ÖØ-öø-ÿ"  # letters and digits, not the superscript digits of footnote markers
@@ -31,6 +32,15 @@ class NamedPatterns:
     articles: set[str]
     leading: set[str]
     number_after: list[re.Pattern]
+    year_after: re.Pattern  # a year printed after a name: '(2016)', 'of 2016', 'de 2016', ', 2016'
+    tail: re.Pattern  # a trailing date phrase caught by the capitalised run ('... Community in 1999')
+    and_split: re.Pattern  # 'X and the Y', 'X y la Y': two names when both halves have a head
+    mark: re.Pattern  # a number mark right after a name ('No.', 'N°', 'n.º')
+    and_words: frozenset[str] = frozenset()
+    lowercase: bool = False  # the profile's language writes names in lower case after the head ('Politique
+    #   nationale migratoire'): a name runs on over lower-case words until a stop word or punctuation
+    stops: frozenset[str] = frozenset()  # words that end such a name (verbs, conjunctions of that language)
+    head_start: re.Pattern | None = None  # a capitalised head word
 
 
 @lru_cache(maxsize=4)
@@ -38,14 +48,88 @@ def named_patterns(lang: Language | None = None) -> NamedPatterns:
     lang = lang or load_language()
     conn = sorted(lang.connectives, key=len, reverse=True)
     phrases = [re.escape(p).replace(r"\ ", r"\s+") for p in lang.phrases]
+    marks = "|".join(f"(?:{m})" for m in lang.number_marks) or "(?!)"
     # a capitalised parenthesis inside a title: 'Immigration (Work Permits) Regulations', not '(Act No. 6 of 2011)'
-    paren = r"\((?![^()]*\b(?:No|Nos|N°|Nº)\b)[A-Z][^(),]{0,60}\)"
+    # (not a bracket holding a number: '(Directive 2011/98/EU)' is the instrument's number, not part of its name)
+    paren = r"\((?![^()]*(?<!\w)(?:" + marks + r"))(?![^()]*\d+/\d+)[A-Z][^(),]{0,60}\)"
     word = r"(?:" + "|".join(phrases + [_CAP, paren]) + r")"
     join = r"(?:\s+(?:(?:" + "|".join(re.escape(c) for c in conn) + r")\s+)*|\s*[’']\s*|[-–])"
     span = re.compile(r"(?<![\w\-–])" + word + r"(?:" + join + word + r")*")
     heads = {h.word.casefold(): (h.type, h.modifier) for h in lang.heads}
+    months = "|".join(re.escape(m) for m in lang.month_names) or "(?!)"
+    of = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lang.of_words) or "(?!)"
+    join = "|".join(re.escape(w) for w in lang.date_joiners) or "(?!)"
+    year = r"(?:19|20)\d{2}"
+    year_after = re.compile(r"^\s*(?:\((?P<y4>" + year + r")(?:/\d{2})?\s*[–-]\s*(?:19|20)?\d{2}(?:/\d{2})?\)"
+                            r"|\((?P<y1>" + year + r")\)|(?:" + of + r")\s+(?:\d{1,2}\s+(?:(?:" + join + r")\s+)?)?"
+                            r"(?:(?:" + months + r")\s+(?:(?:" + join + r")\s+)?)?(?P<y2>" + year + r")\b"
+                            r"|,\s+(?P<y3>" + year + r")(?![\d-]))")
+    tail_words = "|".join(re.escape(w) for w in lang.name_tail_words) or "(?!)"
+    tail = re.compile(r"\s+(?:" + tail_words + r")\s+(?:" + year + "|" + months + r")\b.*$")
+    ands = "|".join(re.escape(w) for w in lang.and_words) or "(?!)"
+    arts = "|".join(re.escape(a) for a in sorted(lang.articles, key=len, reverse=True)) or "(?!)"
+    and_split = re.compile(r"\s+(?:" + ands + r")\s+(?:(?:" + arts + r")\s+)?")
+    lower = lang.code in lang.lowercase_names
+    head_words = sorted({h.word for h in lang.heads if h.word[:1].isupper()}, key=len, reverse=True)
+    head_start = re.compile(r"(?<![\w\-–])(?:" + "|".join(re.escape(w) for w in head_words) + r")(?![\w’'-])") \
+        if lower and head_words else None
     return NamedPatterns(span, heads, {c.casefold() for c in lang.connectives}, {a.casefold() for a in lang.articles},
-                         set(lang.leading_words), list(lang.number_after))
+                         set(lang.leading_words), list(lang.number_after), year_after, tail, and_split,
+                         re.compile(r"^\s*(?:" + marks + ")"), frozenset(w.casefold() for w in lang.and_words), lower,
+                         frozenset(w.casefold() for w in lang.name_stops.get(lang.code, [])), head_start)
+
+
+_TOKEN = re.compile(r"[^\s,;:.()\[\]«»“”\"]+")
+
+
+_CAPITAL = re.compile(r"(?<![\w\-–’'])[A-ZÁÉÍÓÚÑÀÂÇÈÊÎÔÛ][\w’'-]+")
+
+
+def lowercase_runs(sent: str, np: NamedPatterns) -> list[tuple[int, str]]:
+    """(start, text) of every name that opens with a capitalised word and runs on in lower case ('Communauté
+    économique des États de l'Afrique de l'Ouest'), for a language whose file says lowercase_names."""
+    if not np.lowercase:
+        return []
+    return _lowercase_spans(sent, np, _CAPITAL, np.and_words)
+
+
+def _lowercase_spans(sent: str, np: NamedPatterns, start_rx: re.Pattern | None = None,
+                     allow: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(start, text) of names written in lower case after a capitalised head ('Politique nationale migratoire
+    2021-2030', 'Code du travail', 'Fonds d'appui aux initiatives de la diaspora'): the head, then words up to
+    punctuation, a stop word of the language, or an article that no connective introduces."""
+    out = []
+    start_rx = start_rx or np.head_start
+    if start_rx is None:
+        return out
+    for m in start_rx.finditer(sent):
+        end, prev_conn, n = m.end(), True, 0
+        pos = m.end()
+        while n < 14:
+            gap = re.match(r"[ \t]+|\s*[’']\s*", sent[pos:])
+            if not gap:
+                break
+            tok = _TOKEN.match(sent, pos + gap.end())
+            if not tok:
+                break
+            word = tok.group(0)
+            bare = re.split(r"[’']", word.casefold())[0] if re.search(r"[’']", word) else word.casefold()
+            elided = bool(re.search(r"[’'][^\W\d_]", word))  # "l'Afrique": an article joined to its word
+            if (word.casefold() in np.stops or bare in np.stops) and word.casefold() not in allow and not elided:
+                break
+            if (word.casefold() in np.articles or bare in np.articles) and not prev_conn:
+                break
+            if not (word[:1].isalpha() or is_year(word[:4])):
+                break
+            prev_conn = not elided and (word.casefold() in np.connectives or word.casefold() in np.articles
+                                        or word.casefold() in allow)
+            pos = tok.end()
+            if not prev_conn:
+                end = pos
+            n += 1
+        if end > m.end():
+            out.append((m.start(), sent[m.start():end]))
+    return out
 
 
 @dataclass
@@ -74,13 +158,14 @@ class NamedMention:
         return name_key(self.name, self.type)
 
 
-def name_key(name: str, typ: str) -> str:
+def name_key(name: str, typ: str, lang: Language | None = None) -> str:
     """What two mentions of one instrument share: type and name without article, years and punctuation."""
     if typ == "constitution":
         return "constitution"
+    articles = named_patterns(lang or load_language()).articles
     name = re.sub(r"\s*\([A-Z][A-Za-z]*[A-Z]+\)\s*$", "", name)  # a trailing acronym: '(IBMIS)'
     words = [w for w in re.findall(r"[\w]+", name.casefold()) if not re.fullmatch(r"\d+", w)]
-    while words and words[0] in ("the", "a", "an", "el", "la", "le", "les", "l"):
+    while words and words[0] in articles:
         words = words[1:]
     return typ + ":" + " ".join(words)
 
@@ -102,15 +187,13 @@ def _head_in(tokens: list[str], np: NamedPatterns) -> tuple[int, str, bool] | No
     return found[-1]
 
 
-_YEAR_AFTER = re.compile(r"^\s*(?:\((?P<y1>(?:19|20)\d{2})\)|of\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|"
-                         r"May|June|July|August|September|October|November|December)\s+)?(?P<y2>(?:19|20)\d{2})\b"
-                         r"|,\s+(?P<y3>(?:19|20)\d{2})(?![\d-]))")
+_RANGE_END = re.compile(r"\b((?:19|20)\d{2})(?:/\d{2})?\s*[–-]\s*(?:19|20)?\d{2}(?:/\d{2})?\)?$")
 
 
 def _split_on_and(text: str, np: NamedPatterns) -> list[tuple[int, str]]:
     """'Code of Criminal Procedure and the Law against Trafficking' -> two names, when both halves have a head."""
     parts = [(0, text)]
-    for m in re.finditer(r"\s+and\s+(?:the\s+)?", text):
+    for m in np.and_split.finditer(text):
         left, right = text[:m.start()], text[m.end():]
         if _head_in(left.split(), np) and _head_in(right.split(), np) and right[:1].isupper():
             return [(0, left)] + [(m.end() + o, t) for o, t in _split_on_and(right, np)]
@@ -124,7 +207,7 @@ def named_mentions(blocks: list[Block], numbered: list[Mention], lang: Language 
         taken.setdefault((m.line, m.quote), []).append((m.start, m.end))
     out: list[NamedMention] = []
     for b in blocks:
-        if b.heading or b.region in ("front", "key_sources"):
+        if b.heading or b.region in ("front", "key_sources") or is_boilerplate(b):
             continue
         for sent in units_of(b):
             spans = taken.get((b.line, sent), [])
@@ -137,25 +220,39 @@ def named_mentions(blocks: list[Block], numbered: list[Mention], lang: Language 
                     nm = _named(text, start, sent, b, np)
                     if nm:
                         out.append(nm)
+            for start, text in _lowercase_spans(sent, np):
+                end = start + len(text)
+                if any(s <= start < e or s < end <= e for s, e in spans):
+                    continue
+                nm = _named(text, start, sent, b, np, lowercase=True)
+                if nm is None:
+                    continue
+                same = [o for o in out if o.quote == sent and o.start < nm.end and nm.start < o.end]
+                if any(o.end - o.start >= nm.end - nm.start for o in same):
+                    continue  # the capitalised run already took it
+                out = [o for o in out if o not in same] + [nm]
     return out
 
 
-_TAIL = re.compile(r"\s+(?:in|on|since|by|from|of|until)\s+(?:(?:19|20)\d{2}|January|February|March|April|May|June|"
-                   r"July|August|September|October|November|December)\b.*$")
-
-
-def trim_name(text: str) -> str:
+def trim_name(text: str, lang: Language | None = None) -> str:
     """A name without a trailing date phrase caught by the capitalised run ('... Community in 1999')."""
-    return _TAIL.sub("", text)
+    return named_patterns(lang or load_language()).tail.sub("", text)
 
 
-def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> NamedMention | None:
-    text = trim_name(text)
+def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns,
+           lowercase: bool = False) -> NamedMention | None:
+    text = np.tail.sub("", text)
     tokens = text.split()
     while tokens and (tokens[0].casefold() in np.articles or tokens[0].casefold() in np.connectives
                       or tokens[0] in np.leading):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
+    while len(tokens) > 1 and is_year(tokens[0]) and not tokens[1][:1].isupper():  # '2019 by the … Policy'
+        start += len(tokens[0]) + 1
+        tokens = tokens[1:]
+        while tokens and (tokens[0].casefold() in np.articles or tokens[0].casefold() in np.connectives):
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
     year_in_name = tokens[0] if tokens and is_year(tokens[0]) else ""  # '1951 Convention relating to ...'
     while tokens and (tokens[-1].casefold() in np.connectives or is_year(tokens[-1])):
         if is_year(tokens[-1]) and not year_in_name:
@@ -165,15 +262,21 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> Nam
     if not head:
         return None
     k, typ, needs_modifier = head
-    others = [t for j, t in enumerate(tokens) if j != k and t.casefold() not in np.connectives and t[:1].isupper()]
+    others = [t for j, t in enumerate(tokens) if j != k and t.casefold() not in np.connectives
+              and (t[:1].isupper() or (lowercase and t.casefold() not in np.articles))]
     lead_year = is_year(tokens[0])
     name = " ".join(tokens)
     end = start + len(name)
     if sent[start:end] != name:  # spaces other than one blank inside the name: keep the printed words
         name = sent[start:end]
     after = sent[end:]
-    ym = _YEAR_AFTER.match(sent[start + len(" ".join(tokens)):]) if year_in_name else _YEAR_AFTER.match(after)
-    year = year_in_name or ((ym.group("y1") or ym.group("y2") or ym.group("y3")) if ym else "")
+    ym = np.year_after.match(sent[start + len(" ".join(tokens)):]) if year_in_name else np.year_after.match(after)
+    year = year_in_name or ((ym.group("y1") or ym.group("y2") or ym.group("y3") or ym.group("y4")) if ym else "")
+    rng = _RANGE_END.search(name)
+    if not year and rng:  # 'National Migration Strategy 2021–2030': the plan's first year
+        year = rng.group(1)
+    if ym and (ym.group("y3") or ym.group("y4")):  # 'Refugees Act, 2006', 'Programme (2018–2022)': part of the name
+        name = sent[start:end + ym.end()].strip()
     if year_in_name and not lead_year:
         end = start + len(" ".join(tokens)) + 1 + len(year_in_name)
         ym = None
@@ -183,9 +286,11 @@ def _named(text: str, start: int, sent: str, b: Block, np: NamedPatterns) -> Nam
         nm = rx.match(sent[end + (ym.end() if ym else 0):])
         if nm:
             number = nm.group("number")
+            if not year and "/" in number:  # 'Aliens Act (301/2004)': numbered per year
+                year = number.rsplit("/", 1)[1]
     if needs_modifier and not others and (not year or lead_year):
         return None  # 'the Law', 'the Plan'
-    if re.match(r"^\s*(?:No\.|N°|Nº|n°)", after):
+    if np.mark.match(after):
         return None  # a numbered instrument the numbered patterns did not take
     if len(tokens) == 1 and typ != "constitution":  # "the Law (2016)": a reference, not a name
         return None
@@ -241,8 +346,8 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
         if len(names) > 1:
             hints.append("printed as " + " / ".join(names[:4]))
         number = next((m.number for m in ms if m.number), "")
-        if first.type == "constitution":  # the fullest name ('Constitution of the Republic of ...')
-            first = max(ms, key=lambda m: len(m.name))
+        first = max(ms, key=lambda m: len(m.name))  # the fullest name ('Constitution of the Republic of ...',
+        #   'National Strategy for Diaspora Engagement 2018–2022' before 'the National Strategy for Diaspora Engagement')
         base = slug(first.name)[:60].strip("-") or first.type
         iid = base if first.type != "constitution" else f"constitution{'-' + year if year else ''}"
         if year and not iid.endswith(year) and first.type != "constitution":
@@ -258,5 +363,8 @@ def named_candidates(blocks: list[Block], numbered: list[Mention], numbered_ids:
             domains=sorted({m.domain for m in ms if m.domain}, key=DOMAIN_IDS.index), section=first.section,
             evidence=first.quote, printed=first.name, mentions=len(ms),
             sections=list(dict.fromkeys(m.section for m in ms)), hint="; ".join(hints), years=years,
-            covid=any(m.section.startswith("COVID-19 annex") or _COVID.search(m.quote) for m in ms), rule="named"))
+            covid=any(m.section.startswith(SECTION["covid_annex"]) or names_pandemic(m.quote) for m in ms),
+            rule="named",
+            **dict(zip(("status", "status_rule"), instrument_status([(m.quote, m.start, m.end) for m in ms],
+                                                                      lang or load_language())))))
     return NamedResult(out, aliases, list(groups.values()), alias_hits, titles)

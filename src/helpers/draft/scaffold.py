@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.draft.candidates import write_candidate_files, write_csv
+from helpers.data.vocab import SECTION_LABELS as SECTION
 from helpers.draft.extract import Draft, draft_from_text
+from helpers.draft.language import Language, load_language
+from helpers.draft.layout import SUMMARY_PREFIX
 from helpers.draft.pdf.source import PdfSource
 from helpers.data.datapackage import DESCRIPTOR, TODO, expected_resources, sha256_file, todo_fields
 from helpers.paths import PROFILE_ID, BadParameter, check_plain_name, profiles_home
@@ -51,7 +54,8 @@ def check_profile_id(profile_id: str) -> str:
     check_plain_name(profile_id, "Profile id")
     if not PROFILE_ID.match(profile_id):
         raise BadParameter(f"Profile id {profile_id!r} does not have the form ISO3-YEAR: three capital letters, "
-                           "a hyphen and the four-digit assessment year (e.g. PER-2021).")
+                           "a hyphen and the four-digit assessment year (e.g. PER-2021), or ISO3-PLACE-YEAR for a "
+                           "local profile (e.g. COL-BOGOTA-2022: the place in capital letters and digits).")
     return profile_id
 
 
@@ -79,13 +83,19 @@ def _check_source(source: Path) -> tuple[str, str]:
 # --- the descriptor -----------------------------------------------------------------------------------
 
 def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: int, source_file: str,
-                      source_sha256: str) -> dict:
-    """datapackage.json for a new profile: what is known, and TODO where a person must fill it in."""
+                      source_sha256: str, language: str | None = None, level: str = "national") -> dict:
+    """datapackage.json for a new profile: what is known, and TODO where a person must fill it in. A local
+    profile (the local MGI of a city or province) also names the place: locality and locality_type."""
     country_text = country or TODO
+    place = {"level": level}
+    if level == "local":
+        place.update({"locality": TODO, "locality_type": TODO})
     mgi = {
         "profile_id": profile_id,
         "country": country_text,
         "country_short": TODO,
+        **place,
+        **({"language": language} if language else {}),
         "iso3": iso3,
         "edition": TODO,
         "edition_number": TODO,
@@ -119,44 +129,53 @@ def skeleton_metadata(profile_id: str, *, country: str | None, iso3: str, year: 
 
 # --- candidate files ----------------------------------------------------------------------------------
 
-_SMALL_WORDS = {"of", "the", "and", "de", "del", "la", "las", "los", "y", "et", "du", "des"}
-
-
-def _title_case(text: str) -> str:
-    """'REPUBLIC OF PERU' -> 'Republic of Peru'."""
+def _title_case(text: str, lang: Language) -> str:
+    """'REPUBLIC OF PERU' -> 'Republic of Peru' (the language files' connectives and articles stay small)."""
+    small = {w.casefold() for w in lang.connectives | lang.articles}
     words = text.lower().split()
-    return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return " ".join(w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+def _first(patterns: list[re.Pattern], text: str, search: bool = False) -> re.Match | None:
+    for rx in patterns:
+        m = rx.search(text) if search else rx.match(text)
+        if m:
+            return m
+    return None
 
 
 def metadata_suggestions(draft: Draft) -> list[list[str]]:
-    """A few metadata values the source states (citation, ISBN, edition...), each with its quote."""
+    """A few metadata values the source states (citation, ISBN, edition...), each with its quote; the words are
+    the language files' [metadata] patterns."""
+    lang = load_language()
+    meta = lang.metadata
     out: list[list[str]] = []
     for b in draft.blocks:
         t = b.text
-        if m := re.match(r"^Required citation:\s*(.+)$", t):
+        if m := _first(meta.get("citation", []), t):
             # without the italics markers ('*Migration Governance Indicators*– Republic' loses its space too)
             out.append(["mgi/citation", re.sub(r"(\S)–", r"\1 –", m.group(1).replace("*", "")), t])
         if m := re.search(r"\bISBN\s+([0-9][0-9-]{8,16}[0-9X])", t):
             out.append(["mgi/isbn", m.group(1), t])
-        if m := re.match(r"^Publisher:\s*(.+)$", t):
+        if m := _first(meta.get("publisher", []), t):
             out.append(["mgi/publisher", m.group(1), t])
         if m := re.match(r"^©\s*\w+\s+((?:19|20)\d{2})$", t):
             out.append(["mgi/publication_year", m.group(1), t])
-        if m := re.match(r"^(.+?)\s*\|\s*(?:(FIRST|SECOND|THIRD|FOURTH|FIFTH)\s+)?PROFILE\s+((?:19|20)\d{2})$", t,
-                         re.IGNORECASE):
-            ordinal = (m.group(2) or "").lower()
-            out.append(["mgi/country", _title_case(m.group(1)), t])
-            out.append(["mgi/edition", f"{ordinal.title() + ' ' if ordinal else ''}Profile {m.group(3)}", t])
-            if ordinal:
-                out.append(["mgi/edition_number", str(_ORDINALS[ordinal]), t])
-        if b.heading and (m := re.match(r"^SUMMARY OF UPDATES SINCE ((?:19|20)\d{2})$", t, re.IGNORECASE)):
-            out.append(["mgi/baseline_year", m.group(1), t])
-        if m := re.search(r"(Migration Governance Indicators Profile (?:19|20)\d{2} – [^.]+?) is available", t):
+        if m := _first(meta.get("edition", []), t):
+            ordinal = (m.group("ordinal") or "").casefold()
+            out.append(["mgi/country", _title_case(m.group(1), lang), t])
+            edition = " ".join(w for w in (ordinal.title(), m.group("profile").title(), m.group("year")) if w)
+            out.append(["mgi/edition", edition, t])
+            if ordinal in lang.ordinals:
+                out.append(["mgi/edition_number", str(lang.ordinals[ordinal]), t])
+        if b.heading and draft.baseline_year and b.section.startswith(SUMMARY_PREFIX) and \
+                str(draft.baseline_year) in t and not any(r[0] == "mgi/baseline_year" for r in out):
+            out.append(["mgi/baseline_year", str(draft.baseline_year), t])
+        if m := _first(meta.get("baseline_title", []), t, search=True):
             out.append(["mgi/baseline_title", m.group(1), t])
-    if not any(b.section.startswith("COVID-19 annex") for b in draft.blocks):
+    if draft.level == "local":
+        out.append(["mgi/level", "local (the text has the local MGI's layout: fill locality and locality_type)", ""])
+    if not any(b.section.startswith(SECTION["covid_annex"]) for b in draft.blocks):
         out.append(["mgi/absent_tables/covid_responses", "no COVID-19 annex in this edition",
                     ""])  # nothing to quote: the annex heading is absent
     if draft.baseline_year is None:
@@ -196,7 +215,7 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
                 year: int | None = None, home: Path | None = None) -> Drafted:
     """Scaffold <home>/<profile_id>/ (home: data/profiles) from a source text; never overwrites anything."""
     check_profile_id(profile_id)
-    id_iso3, id_year = profile_id.split("-")
+    id_iso3, id_year = profile_id.split("-")[0], profile_id.split("-")[-1]  # 'COL-BOGOTA-2022': a local profile
     if iso3 is not None and iso3 != id_iso3:
         raise BadParameter(f"--iso3 {iso3!r} differs from the profile id {profile_id!r}: the id is "
                            f"<ISO3>-<assessment year>, so this profile's ISO3 code is {id_iso3}.")
@@ -232,7 +251,8 @@ def new_profile(profile_id: str, source: str | Path, *, country: str | None = No
             shutil.copyfile(source, work / source_name)  # byte for byte: the source stays unaltered
             digest = sha256_file(work / source_name)
         metadata = skeleton_metadata(profile_id, country=country, iso3=id_iso3, year=int(id_year),
-                                     source_file=source_name, source_sha256=digest)
+                                     source_file=source_name, source_sha256=digest, language=draft.language,
+                                     level=draft.level)
         if pdf is not None:
             metadata["mgi"].update(pdf.metadata())
             metadata["resources"] = expected_resources(metadata)

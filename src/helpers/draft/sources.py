@@ -55,12 +55,8 @@ def key_source_entries(blocks: list[Block], lang: Language | None = None) -> lis
     out: list[SourceEntry] = []
     counts: dict[str, int] = {}
     used: set[str] = set()
-    for b in blocks:
-        if b.region != "key_sources" or b.heading:
-            continue
-        org = b.organisation or ""
+    for org, text, line in _entry_texts(blocks, lang):
         counts[org] = counts.get(org, 0) + 1
-        text = b.text
         m = _YEAR_TAG.match(text)
         year_tag = m.group(1) if m else ""
         rest = text[m.end():] if m else text
@@ -71,7 +67,34 @@ def key_source_entries(blocks: list[Block], lang: Language | None = None) -> lis
             sid = f"{sid}-{counts[org]}"
         used.add(sid)
         out.append(SourceEntry(sid, org, year_tag, title.strip(), repair_address(printed) if printed else "",
-                               printed, online, text, b.line))
+                               printed, online, text, line))
+    return out
+
+
+_BULLET = r"[•▪◦‣●·–—\ufffd-]"  # \ufffd: a bullet glyph the PDF maps to no character
+
+
+def _entry_texts(blocks: list[Block], lang: Language) -> list[tuple[str, str, int]]:
+    """(organisation, entry text, line) for each Key sources entry: a paragraph holding several bulleted entries
+    ('• 2001 … • 2011 …') is cut before each bullet, the bullet dropped, and a paragraph that only carries the
+    address of the entry before it ('Available at …', after a page or column break) is joined to it."""
+    tag = r"(?:\d{4}[a-z]?|n\.d\.)\s"
+    cont = [re.escape(w).replace(r"\ ", r"\s+") for w in lang.available_at + lang.not_online]
+    continues = re.compile(r"^(?:" + "|".join(cont) + r")\b") if cont else None
+    out: list[tuple[str, str, int]] = []
+    for b in blocks:
+        if b.region != "key_sources" or b.heading:
+            continue
+        org = b.organisation or ""
+        for piece in re.split(r"\s+(?=" + _BULLET + r"\s+" + tag + ")", b.text):
+            piece = re.sub(r"^" + _BULLET + r"\s+(?=" + tag + ")", "", piece.strip())
+            if not piece:
+                continue
+            if out and out[-1][0] == org and (continues is not None and continues.match(piece)
+                                              or re.match(r"^(?:https?://|www\.)\S+$", piece)):
+                out[-1] = (org, out[-1][1] + " " + piece, out[-1][2])
+                continue
+            out.append((org, piece, b.line))
     return out
 
 
@@ -109,13 +132,16 @@ def _cites(organisation: str, cited: str) -> bool:
     return o == c or o.startswith(c) or organisation_slug(organisation) == slug(cited)
 
 
-def spelled_out(raw: str, acronym: str) -> str:
-    """'Ministry of Human Resources (MoHR)' where the text spells an acronym out before it in parentheses."""
-    m = re.search(r"((?:[A-Z][\w’'-]*|of|and|for|the|on|in)(?:[ ,]+(?:[A-Z][\w’'-]*|of|and|for|the|on|in)){1,12})"
+def spelled_out(raw: str, acronym: str, lang: Language | None = None) -> str:
+    """'Ministry of Human Resources (MoHR)' where the text spells an acronym out before it in parentheses (the
+    small words between its capitalised words are the language files' connectives)."""
+    lang = lang or load_language()
+    small = "|".join(re.escape(w) for w in sorted(lang.connectives, key=len, reverse=True)) or "(?!)"
+    m = re.search(r"((?:[A-Z][\w’'-]*|" + small + r")(?:[ ,]+(?:[A-Z][\w’'-]*|" + small + r")){1,12})"
                   r"\s*\((?:[^()]*?,\s*)?" + re.escape(acronym) + r"\)", raw)
     if not m:
         return ""
-    name = re.sub(r"^(?:(?:The|the|of|and|for|on|in)\s+)+", "", m.group(1)).strip(" ,")
+    name = re.sub(r"^(?:(?i:" + small + r")\s+)+", "", m.group(1)).strip(" ,")
     return f"{name} ({acronym})" if len(name.split()) >= 2 else ""
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data.domains import DOMAINS
-from helpers.data.vocab import ERRATUM_KIND_WORDS
+from helpers.data.vocab import ERRATUM_KIND_WORDS, LEVEL_LABELS
 from helpers.reports.common.escape import esc
 
 
@@ -19,15 +19,16 @@ def plural(n: int, word: str) -> str:
 def profile_intro_md(profile) -> str:
     """Which profile this is: country, edition, years, baseline and citation."""
     m = profile.mgi
-    lines = [f"**{esc(m['country'])} — Migration Governance Indicators, {esc(m['edition'])}** "
+    level = f" ({esc(LEVEL_LABELS['local'].lower())}: a {esc(profile.place)})" if profile.is_local else ""
+    lines = [f"**{esc(profile.full_name)} — Migration Governance Indicators, {esc(m['edition'])}**{level} "
              f"(assessment {esc(m['assessment_year'])}, published {esc(m['publication_year'])})."]
     if m.get("baseline_year") is not None:
         title = f": *{esc(m['baseline_title'])}*" if m.get("baseline_title") else ""
         lines.append(f"Baseline: the previous MGI assessment of {esc(m['baseline_year'])}{title}.")
     else:
-        lines.append("Baseline: none — this is the country's first MGI profile.")
+        lines.append(f"Baseline: none — this is the {esc(profile.place)}'s first MGI profile.")
     if m.get("fictional"):
-        lines.append("**This profile is fictional** (test data): it describes no real country.")
+        lines.append(f"**This profile is fictional** (test data): it describes no real {esc(profile.place)}.")
     lines.append(f"Cite as: {esc(m['citation'])}")
     return "\n\n".join(lines) + "\n"
 

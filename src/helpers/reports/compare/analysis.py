@@ -171,16 +171,16 @@ def shared_figures(profiles: list[Profile]) -> list[SharedFigure]:
     for indicator, items in by_indicator.items():
         if len({p.id for p, _ in items}) < 2:
             continue
-        country_order = {iso: i for i, iso in enumerate(dict.fromkeys(p.mgi["iso3"] for p in profiles))}
-        items = sorted(items, key=lambda pq: (country_order[pq[0].mgi["iso3"]], date_key(pq[1].reference_date),
+        country_order = {iso: i for i, iso in enumerate(dict.fromkeys(p.place_key for p in profiles))}
+        items = sorted(items, key=lambda pq: (country_order[pq[0].place_key], date_key(pq[1].reference_date),
                                               pq[0].mgi["assessment_year"]))
         changes, notes = [], []
-        countries = {p.mgi["iso3"] for p, _ in items}
+        countries = {p.place_key for p, _ in items}
         if len(countries) > 1:
             notes.append("The figures are of different countries: they are shown side by side with their dates; "
                          "no change is computed between countries.")
         for iso3 in sorted(countries):
-            mine = [(p, q) for p, q in items if p.mgi["iso3"] == iso3]
+            mine = [(p, q) for p, q in items if p.place_key == iso3]
             for (p1, q1), (p2, q2) in zip(mine, mine[1:]):
                 if p1.id == p2.id:
                     continue  # two dates within one profile: that profile's own report shows them
@@ -213,10 +213,10 @@ def _why_not(p1: Profile, q1: Quantity, p2: Profile, q2: Quantity, exc: Exceptio
 # --- editions of one country ------------------------------------------------------------------------------
 
 def edition_pairs(profiles: list[Profile]) -> list[tuple[Profile, Profile]]:
-    """Consecutive editions of the same country (same iso3), earlier first."""
+    """Consecutive editions of the same place (same iso3, and the same city for a local profile), earlier first."""
     by_country: dict[str, list[Profile]] = {}
     for p in profiles:
-        by_country.setdefault(p.mgi["iso3"], []).append(p)
+        by_country.setdefault(p.place_key, []).append(p)
     pairs = []
     for ps in by_country.values():
         ps = sorted(ps, key=lambda p: (p.mgi["assessment_year"], p.mgi["edition_number"]))

@@ -67,9 +67,9 @@ def figure_over_editions_charts(sf: SharedFigure, profiles) -> list[tuple[str, F
     qualifier, its date and its profile. Only where two or more editions of the country state it, in one unit,
     and at least two of the figures are dated; figures of different countries are never drawn on one axis."""
     out = []
-    countries = list(dict.fromkeys(p.mgi["iso3"] for p, _ in sf.figures))
+    countries = list(dict.fromkeys(p.place_key for p, _ in sf.figures))
     for iso3 in countries:
-        items = [(p, q) for p, q in sf.figures if p.mgi["iso3"] == iso3]
+        items = [(p, q) for p, q in sf.figures if p.place_key == iso3]
         if len({p.id for p, _ in items}) < 2 or len({q.unit for _, q in items}) != 1:
             continue
         if sum(1 for _, q in items if q.reference_date) < 2:

@@ -28,12 +28,13 @@ def not_enough_md(ids: list[str], asked: list[str]) -> str | None:
 
 def profiles_md(profiles: list[Profile]) -> str:
     """Which profiles are compared, each with its citation."""
-    rows = ["| profile | country | edition | assessment | baseline | cite as |", "|---|---|---|---|---|---|"]
+    rows = ["| profile | place | level | edition | assessment | baseline | cite as |", "|---|---|---|---|---|---|---|"]
     for p in profiles:
         m = p.mgi
         base = esc(m["baseline_year"]) if m.get("baseline_year") is not None else "none (first profile)"
         fict = " **(fictional test data)**" if m.get("fictional") else ""
-        rows.append(f"| `{esc(p.id)}` | {esc(m['country'])}{fict} | {esc(m['edition'])} | "
+        level = "local" if p.is_local else "national"
+        rows.append(f"| `{esc(p.id)}` | {esc(p.full_name)}{fict} | {level} | {esc(m['edition'])} | "
                     f"{esc(m['assessment_year'])} | {base} | {esc(m['citation'])} |")
     return "\n".join(rows) + "\n"
 
@@ -116,7 +117,7 @@ def domain_instruments_html(groups: pd.DataFrame, profiles: list[Profile], domai
 def edition_change_md(ch: EditionChange, threshold: float) -> str:
     """What moved and what persists between two editions, every match with both quotes and its reason."""
     e, l_ = ch.earlier, ch.later
-    head = (f"### {esc(e.id)} → {esc(l_.id)}: {esc(e.mgi['country'])}, {esc(e.mgi['edition'])} → "
+    head = (f"### {esc(e.id)} → {esc(l_.id)}: {esc(e.full_name)}, {esc(e.mgi['edition'])} → "
             f"{esc(l_.mgi['edition'])}\n\n"
             f"Matches need a shared instrument or summaries at least {threshold:.0f}% alike, within one domain.\n")
     parts = [

@@ -18,7 +18,7 @@ def absent_md(profile) -> str:
     why = f" The profile's metadata gives the reason: *{esc(reason)}*" if reason else \
         " The profile's metadata gives no reason."
     return ("**This profile has no COVID-19 section.** There is no table of COVID-19 responses for "
-            f"{esc(profile.mgi.get('country', profile.id))}, {esc(profile.mgi.get('edition', ''))}, so this report "
+            f"{esc(profile.full_name)}, {esc(profile.mgi.get('edition', ''))}, so this report "
             f"shows no table and draws no chart.{why}\n")
 
 

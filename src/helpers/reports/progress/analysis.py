@@ -27,7 +27,7 @@ def no_baseline_reason(profile) -> str | None:
     """Why there is nothing to compare against, or None when the profile has a baseline with updates."""
     year = profile.mgi.get("baseline_year")
     if year is None:
-        return ("This is a first profile: there is no earlier MGI assessment of the country, so there is "
+        return (f"This is a first profile: there is no earlier MGI assessment of the {profile.place}, so there is "
                 "no baseline to compare against.")
     findings = profile.findings
     if not (findings["kind"] == "update_since_baseline").any():
