@@ -50,8 +50,15 @@ def test_index_lists_profiles_searchable_offline_and_links_the_corpus(rendered):
     assert "https://" not in html.split("<table", 1)[0].split("<style>", 1)[0]  # nothing to fetch before it opens
     for pid in manifest["profiles"]:
         assert f"<b>{pid}</b>" in html and f'href="{pid}/overview/overview.html"' in html
-    assert html.count("<td>national</td>") == len(manifest["profiles"])
-    assert html.count("<td>en</td>") == len(manifest["profiles"])
+    from helpers.data.corpus import profile_facets
+    from profile_cases import PROFILES
+
+    facets = [profile_facets(json.loads((PROFILES[pid] / "datapackage.json").read_text(encoding="utf-8"))["mgi"])
+              for pid in manifest["profiles"]]
+    for level in {f["level"] for f in facets}:
+        assert html.count(f"<td>{level}</td>") == sum(f["level"] == level for f in facets)
+    for language in {f["language"] for f in facets}:
+        assert html.count(f"<td>{language}</td>") == sum(f["language"] == language for f in facets)
     assert 'href="_corpus/corpus/corpus.html"' in html
     assert f'href="_corpus/{workbook_name()}"' in html and f'href="_corpus/{zip_name()}"' in html
 
