@@ -35,7 +35,8 @@ def every_profile(tmp_path_factory):
 def test_every_profile_and_every_chart(every_profile):
     nb, charts, data = every_profile
     text = shown_text(nb)
-    assert f"**{len(data)} profiles**" in text
+    n = data.profiles["iso3"].nunique()
+    assert f"**{len(data)} profiles** of {n} {'country' if n == 1 else 'countries'} " in text
     for pid in data.ids:
         assert pid in text
     assert pngs(charts) == {"corpus_findings_heatmap.png", "corpus_instruments_by_type.png",

@@ -30,7 +30,8 @@ def intro_md(corpus: Corpus) -> str:
     levels = ", ".join(f"{esc(k)}: {v}" for k, v in p["level"].value_counts().sort_index().items())
     langs = ", ".join(f"{esc(k)}: {v}" for k, v in p["language"].value_counts().sort_index().items())
     fictional = list(p.loc[p["fictional"].fillna(False).astype(bool), "profile_id"])
-    lines = [f"This report covers **{plural(len(p), 'profile')}** of {plural(countries, 'country')} "
+    lines = [f"This report covers **{plural(len(p), 'profile')}** of {countries} "
+             f"{'country' if countries == 1 else 'countries'} "
              f"(level — {levels}; language — {langs}). Profiles are listed by country name, then year, "
              "in every chart and table: an order no count changes."]
     if fictional:
