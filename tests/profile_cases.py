@@ -33,6 +33,16 @@ PROFILES = shipped_profiles()
 PROFILE_IDS = list(PROFILES)
 
 
+def _language(pid: str) -> str:
+    return json.loads((PROFILES[pid] / "datapackage.json").read_text(encoding="utf-8"))["mgi"].get("language", "en")
+
+
+# the checks that read the source text with English words of their own ('No.', 'Available at', 'per cent',
+# 'SUMMARY OF UPDATES SINCE'), independently of the drafter: English profiles; a profile in another language
+# is checked by the drafter's language file and its own test (tests/test_language_files.py)
+ENGLISH_IDS = [pid for pid in PROFILE_IDS if _language(pid) == "en"]
+
+
 def metadata(pid: str) -> dict:
     return json.loads((PROFILES[pid] / "datapackage.json").read_text(encoding="utf-8"))
 

@@ -11,7 +11,7 @@ from helpers.data.domains import DOMAINS, DOMAIN_IDS, domain_label
 from helpers.paths import project_root
 from helpers.data.schema import RELATIONS, TABLES_BY_NAME
 from profile_cases import (
-    INSTRUMENT_NUMBER, PROFILE_IDS, SECTION_HEADING, TEST_PROFILES, key_source_entries, metadata, numbers_in,
+    ENGLISH_IDS, INSTRUMENT_NUMBER, PROFILE_IDS, SECTION_HEADING, TEST_PROFILES, key_source_entries, metadata, numbers_in,
     present_tables, read_table, sentences, source_flat, source_raw, split_list,
 )
 
@@ -105,7 +105,7 @@ def _number_known(number: str, numbers: set[str]) -> bool:
     return any(m == n or m.startswith(n + "-") for m in numbers)
 
 
-@pytest.mark.parametrize("pid", PROFILE_IDS)
+@pytest.mark.parametrize("pid", ENGLISH_IDS)
 def test_every_numbered_instrument_of_the_text_is_extracted(pid):
     numbers = {r["number"].upper() for r in read_table(pid, "instruments") if r["number"]}
     errata_text = " ".join(r["source_says"] + " " + r["conflicts_with"] for r in read_table(pid, "errata"))
@@ -132,7 +132,7 @@ def test_every_subsection_has_findings(pid):
     assert not empty, f"{pid}: headings of the source without any finding: {empty}"
 
 
-@pytest.mark.parametrize("pid", PROFILE_IDS)
+@pytest.mark.parametrize("pid", ENGLISH_IDS)
 def test_every_summary_of_updates_heading_has_findings(pid):
     baseline = metadata(pid)["mgi"]["baseline_year"]
     lines = [line.strip() for line in source_raw(pid).splitlines()]
@@ -150,7 +150,7 @@ def test_every_summary_of_updates_heading_has_findings(pid):
     assert not empty, f"{pid}: summary-of-updates headings without an update_since_baseline finding: {empty}"
 
 
-@pytest.mark.parametrize("pid", PROFILE_IDS)
+@pytest.mark.parametrize("pid", ENGLISH_IDS)
 def test_every_key_source_entry_has_a_sources_row(pid):
     entries = key_source_entries(source_raw(pid))
     rows = read_table(pid, "sources")
@@ -170,7 +170,7 @@ def _is_year(value: float, sentence: str, start: int) -> bool:
     return value.is_integer() and 1900 <= value <= 2100 and sentence[start:start + 4].isdigit()
 
 
-@pytest.mark.parametrize("pid", PROFILE_IDS)
+@pytest.mark.parametrize("pid", ENGLISH_IDS)
 def test_every_figure_of_a_per_cent_sentence_is_a_statistic(pid):
     stats = read_table(pid, "statistics")
     percents = {float(r["value"]) for r in stats if r["unit"] == "percent"}
