@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["Profile", "load_profile", "__version__"]
+__all__ = ["Corpus", "Profile", "load_profile", "load_profiles", "__version__"]
 
 
 def __getattr__(name: str):
@@ -12,4 +12,8 @@ def __getattr__(name: str):
         from helpers.data import loader
 
         return getattr(loader, name)
+    if name in ("Corpus", "load_profiles"):
+        from helpers.data import corpus
+
+        return getattr(corpus, name)
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")

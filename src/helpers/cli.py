@@ -82,6 +82,8 @@ def cmd_export(args) -> int:
     from helpers.errors import ProfileError
     from helpers.export import ExportError, default_name, export_profile
 
+    if args.all or args.profiles:
+        return _export_combined(args)
     pid = args.profile or default_profile()
     find_profile(pid)  # an unknown id is a BadParameter listing the profiles available
     out = Path(args.out) if args.out else Path(default_name(pid, args.format))
@@ -95,6 +97,29 @@ def cmd_export(args) -> int:
         print(f"mgi export: {exc}; nothing was written.", file=sys.stderr)
         return 1
     print(f"wrote {path}")
+    return 0
+
+
+def _export_combined(args) -> int:
+    """mgi export --all | --profile ID ...: every profile asked for as one dataset (helpers.export.combined)."""
+    from helpers.errors import ProfileError
+    from helpers.export import ExportError, write_combined
+
+    if args.profile:
+        raise BadParameter("give profiles with --profile ID (repeatable) or --all, not as a positional id as well")
+    ids = None if args.all else args.profiles
+    out = Path(args.out) if args.out else Path("mgi-profiles-combined")
+    try:
+        paths = write_combined(ids, out, level=args.level, language=args.language)
+    except ProfileError as exc:
+        print(exc.report(), file=sys.stderr)
+        print(f"mgi export: {exc.profile_id} has data problems (listed above); nothing was written.",
+              file=sys.stderr)
+        return 1
+    except ExportError as exc:
+        print(f"mgi export: {exc}; nothing was written.", file=sys.stderr)
+        return 1
+    print(f"wrote {paths[0]}, {paths[1]} and {len(paths) - 2} Parquet files in {paths[2].parent}")
     return 0
 
 
@@ -243,7 +268,15 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("profile", nargs="?", metavar="PROFILE", help="profile id (default: the one named in "
                    "data/profiles/DEFAULT)")
     x.add_argument("--format", choices=("xlsx", "csv"), default="xlsx", help="xlsx (default) or csv (a zip)")
-    x.add_argument("--out", metavar="FILE", help="file to write (default: PROFILE.xlsx or PROFILE-csv.zip here)")
+    x.add_argument("--out", metavar="FILE", help="file to write (default: PROFILE.xlsx or PROFILE-csv.zip here); "
+                   "with --all or --profile: the folder (default mgi-profiles-combined)")
+    xg = x.add_mutually_exclusive_group()
+    xg.add_argument("--all", action="store_true", help="every profile found, as one dataset: a workbook, a data "
+                    "package zip with link tables, a Parquet file per table")
+    xg.add_argument("--profile", action="append", dest="profiles", metavar="ID",
+                    help="a profile of the combined dataset (repeatable)")
+    x.add_argument("--level", choices=("national", "local"), help="with --all: only profiles of this level")
+    x.add_argument("--language", metavar="CODE", help="with --all: only profiles in this language (en, es, ...)")
     x.set_defaults(func=cmd_export)
 
     ls = sub.add_parser("list", help="list the profiles found")

@@ -15,6 +15,16 @@ from helpers.data.schema import TABLES, TABLES_BY_NAME
 DESCRIPTOR = "datapackage.json"
 TODO = "TODO"  # what `mgi new-profile` writes where a person must fill in the metadata
 
+# The Data Package version a profile's package declares. List fields (findings.instruments, instruments.domains,
+# ...) are a Data Package v2 feature, so a package that has one declares v2 with `$schema` at each level;
+# v1 clients (datapackage-py, tableschema) do not know list fields: the combined export (helpers.export.combined)
+# is their path, with plain-string list columns and link tables.
+V2_PROFILES = {
+    "package": "https://datapackage.org/profiles/2.0/datapackage.json",
+    "resource": "https://datapackage.org/profiles/2.0/dataresource.json",
+    "schema": "https://datapackage.org/profiles/2.0/tableschema.json",
+}
+
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -25,15 +35,28 @@ def present_tables(metadata: dict) -> list[str]:
     return [t.name for t in TABLES if t.name not in absent]
 
 
+def uses_v2(metadata: dict) -> bool:
+    """True when a table the package holds has a list field (a Data Package v2 feature)."""
+    return any(f.type == "list" for name in present_tables(metadata) for f in TABLES_BY_NAME[name].fields)
+
+
+def declared_version(metadata: dict) -> str | None:
+    """The `$schema` the package's descriptor must carry: v2 where list fields are used, else none (v1)."""
+    return V2_PROFILES["package"] if uses_v2(metadata) else None
+
+
 def expected_resources(metadata: dict) -> list[dict]:
     mgi = metadata.get("mgi", {})
+    v2 = uses_v2(metadata)
     resources: list[dict] = []
     for name in present_tables(metadata):
         t = TABLES_BY_NAME[name]
-        resources.append({
+        schema = t.schema_descriptor()
+        head = {"$schema": V2_PROFILES["resource"]} if v2 else {}
+        resources.append(head | {
             "name": t.name, "type": "table", "path": t.filename, "scheme": "file", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8", "title": t.title, "description": t.description,
-            "schema": t.schema_descriptor(),
+            "schema": ({"$schema": V2_PROFILES["schema"]} | schema) if v2 else schema,
         })
     if mgi.get("source_file"):
         resources.append({
@@ -56,10 +79,18 @@ def expected_resources(metadata: dict) -> list[dict]:
 def write_descriptor(profile_dir: Path) -> Path:
     """Rewrite the resources of datapackage.json from the project's schema, keeping the metadata."""
     path = profile_dir / DESCRIPTOR
-    metadata = json.loads(path.read_text(encoding="utf-8"))
-    metadata["resources"] = expected_resources(metadata)
+    metadata = declare(json.loads(path.read_text(encoding="utf-8")))
     path.write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def declare(metadata: dict) -> dict:
+    """metadata with its resources written from the schema and the Data Package version it uses declared
+    (`$schema` first, as the standard shows it); the rest of the metadata is kept as it was."""
+    version = declared_version(metadata)
+    rest = {k: v for k, v in metadata.items() if k != "$schema"}
+    rest["resources"] = expected_resources(metadata)
+    return ({"$schema": version} | rest) if version else rest
 
 
 def data_hash(profile_dir: Path, metadata: dict) -> str:

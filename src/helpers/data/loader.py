@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -86,7 +87,7 @@ class Profile:
         # profile.findings, profile.instruments, ... ; an absent table is an empty frame with its columns
         if name in TABLES_BY_NAME:
             tables = self.__dict__.get("tables", {})
-            return tables.get(name, _frame(TABLES_BY_NAME[name], []))
+            return tables[name] if name in tables else _frame(TABLES_BY_NAME[name], [])  # built only when absent
         raise AttributeError(name)
 
     @property
@@ -112,14 +113,14 @@ def _frame(table: Table, rows: list[dict]) -> pd.DataFrame:
     return df
 
 
-def load_profile(profile_id: str, *, use_cache: bool = True) -> Profile:
+def load_profile(profile_id: str, *, use_cache: bool = True, path: Path | None = None) -> Profile:
     """The validated profile, or a ProfileError listing every problem (file, row, column, value, expected).
 
     A profile that validated once is kept in a cache keyed by the bytes of every file in its folder and of the
     code that validates it, so a report kernel does not validate (and import the validators) again; any change
     to the data or to that code makes a new key. `mgi validate` always validates afresh.
     """
-    path = find_profile(profile_id)
+    path = path or find_profile(profile_id)  # load_profiles passes the folder it found (one search for all)
     cache = _cache_file(profile_id, path)
     if use_cache and cache.is_file():
         try:
@@ -153,12 +154,31 @@ def cache_dir() -> Path:
     return Path(env) if env else project_root() / ".cache" / "profiles"
 
 
-def _cache_file(profile_id: str, path: Path) -> Path:
-    h = hashlib.sha256(pd.__version__.encode())
-    for f in sorted(p for p in path.iterdir() if p.is_file()):
-        h.update(f.name.encode() + b"\0" + f.read_bytes())
+_VALIDATING_PACKAGES = ("pandas", "frictionless", "jsonschema", "charset-normalizer")
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """The code that validates and loads a profile: the data layer's modules and the versions of the packages it
+    validates with, hashed once per process (the code a process has imported cannot change under it). A cache
+    entry therefore stands for a complete validation of exactly these bytes by exactly this code."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    for name in _VALIDATING_PACKAGES:
+        try:
+            h.update(f"{name}=={version(name)}\n".encode())
+        except PackageNotFoundError:
+            h.update(f"{name} missing\n".encode())
     for f in sorted(_DATA_LAYER.rglob("*.py")):
         h.update(f.relative_to(_DATA_LAYER).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.digest()
+
+
+def _cache_file(profile_id: str, path: Path) -> Path:
+    h = hashlib.sha256(_code_digest())
+    for f in sorted(p for p in path.iterdir() if p.is_file()):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
     return cache_dir() / f"{profile_id}-{h.hexdigest()[:24]}.pickle"
 
 

@@ -23,7 +23,7 @@ import jsonschema  # noqa: E402
 from frictionless import Resource, Schema  # noqa: E402
 
 from helpers.data.csvfile import decode, read_rows  # noqa: E402
-from helpers.data.datapackage import DESCRIPTOR, expected_resources, present_tables, sha256_file, todo_fields
+from helpers.data.datapackage import DESCRIPTOR, declared_version, expected_resources, present_tables, sha256_file, todo_fields
 from helpers.errors import Problem
 from helpers.data.quotes import SourceText, first_difference
 from helpers.data.schema import METADATA_SCHEMA, TABLES_BY_NAME, Table
@@ -97,6 +97,11 @@ def _check_metadata(path: Path, problems: list[Problem]) -> dict | None:
     if mgi.get("profile_id") and mgi["profile_id"] != path.name:
         problems.append(Problem(DESCRIPTOR, "mgi.profile_id does not match the folder name",
                                 value=mgi["profile_id"], expected=path.name))
+    version = declared_version(metadata)
+    if metadata.get("$schema") not in (None, version):
+        problems.append(Problem(DESCRIPTOR, "$schema names a Data Package version other than the one the tables use",
+                                value=metadata.get("$schema"), expected=version or "no $schema (Data Package v1)",
+                                hint=f"Run: mgi package {path.name}"))
     expected = expected_resources(metadata)
     found = metadata.get("resources")
     if found != expected:

@@ -85,6 +85,23 @@ def execute_job(job: Job) -> Outcome:
     return Outcome(job.key, job.notebook, "ok", time.monotonic() - start, "", attempts)
 
 
+def export_files(key: str, out: str, profiles: tuple[str, ...]) -> str:
+    """In a worker: a profile's workbook, CSV zip and data package beside its reports, or (for the corpus folder)
+    the combined dataset of `profiles`. Returns '' or the error in a line (the run reports it)."""
+    from helpers.errors import ProfileError
+    from helpers.export import ExportError, write_combined, write_exports
+    from helpers.run.registry import CORPUS_KEY
+
+    try:
+        if key == CORPUS_KEY:
+            write_combined(list(profiles), Path(out) / CORPUS_KEY)
+        else:
+            write_exports(key, Path(out) / key)
+    except (ExportError, ProfileError, OSError) as exc:
+        return short_error(exc)
+    return ""
+
+
 def _send_stderr_to(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)

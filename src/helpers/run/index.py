@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from helpers.run.files import atomic_write_text
-from helpers.run.registry import KNOWN_NOTEBOOKS
+from helpers.run.registry import KNOWN_NOTEBOOKS, is_cross
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -46,7 +46,38 @@ def render_index(out: Path) -> str:
     titles = {r["key"]: r for r in records if r.get("title")}  # one line per profile or comparison
     downloads = {key: download_links(exports_present(key, out / key), key, out) for key in titles}
     return env.get_template("index.html.j2").render(records=records, titles=titles, manifest=manifest,
-                                                    downloads=downloads)
+                                                    downloads=downloads, profiles=profile_rows(records),
+                                                    cross=[k for k in titles if is_cross(k)],
+                                                    table_library=_table_library())
+
+
+def profile_rows(records: list[dict]) -> list[dict]:
+    """One row per profile for the index's searchable list: what it is, its reports and their status."""
+    rows: dict[str, dict] = {}
+    for r in records:
+        if is_cross(r.get("key", "")):
+            continue
+        row = rows.setdefault(r["key"], {"key": r["key"], "reports": []})
+        for field in ("title", "country", "edition", "level", "language", "data_version", "fictional"):
+            if r.get(field) not in (None, "") and not row.get(field):
+                row[field] = r[field]
+        row["reports"].append({"notebook": r.get("notebook"), "html": r.get("html"), "status": r.get("last_status")})
+    return list(rows.values())
+
+
+def _table_library() -> dict:
+    """The searchable-table library (DataTables, as itables ships it) embedded, so the index works offline: the
+    loader's HTML, the global it resolves to and the event it sends when ready (named after the itables version)."""
+    from markupsafe import Markup
+
+    try:
+        from itables import options
+        from itables.javascript import generate_init_offline_itables_html
+        from itables.version import __version__ as version
+    except ImportError:  # the index still lists everything, without search
+        return {}
+    return {"html": Markup(generate_init_offline_itables_html(options.dt_bundle)),
+            "name": "_itables_" + version.replace(".", "_").replace("-", "_"), "event": f"itables-{version}-ready"}
 
 
 def write_index(out: Path) -> None:

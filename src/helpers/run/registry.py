@@ -9,9 +9,22 @@ from pathlib import Path
 from helpers.paths import BadParameter, check_plain_name, notebooks_dir
 
 PER_PROFILE_NOTEBOOKS = ("overview", "domain_progress", "migration_statistics", "covid_responses")
-CROSS_PROFILE_NOTEBOOKS = ("compare_profiles",)
+CROSS_PROFILE_NOTEBOOKS = ("compare_profiles", "corpus")
 KNOWN_NOTEBOOKS = PER_PROFILE_NOTEBOOKS + CROSS_PROFILE_NOTEBOOKS
 COMPARE_KEY = "_compare"  # folder of reports that span profiles
+CORPUS_KEY = "_corpus"  # folder of the corpus report and the combined dataset (every profile of the run)
+CROSS_KEYS = {"compare_profiles": COMPARE_KEY, "corpus": CORPUS_KEY}
+
+
+# The comparison puts profiles side by side (a bar per profile and domain, every finding of every profile per
+# domain): it reads well for a few. Beyond this many, the corpus report (a heat map, searchable tables) is the
+# view of all of them, and the comparison is not rendered.
+COMPARE_MAX_PROFILES = 12
+
+
+def is_cross(key: str) -> bool:
+    """True for the folder of a report that spans profiles (the comparison, the corpus)."""
+    return key in CROSS_KEYS.values()
 
 
 @dataclass
@@ -43,13 +56,15 @@ def resolve_notebooks(names: list[str] | None) -> list[str]:
 
 
 def plan_jobs(profiles: list[str], notebooks: list[str], *, timeout: int = 600, keep_code: bool = False) -> list[Job]:
-    """Every report of the run: each per-profile notebook for each profile, then the comparison (two or more)."""
+    """Every report of the run: each per-profile notebook for each profile, then the comparison and the corpus report
+    (two or more profiles)."""
     jobs = [Job(pid, nb, {"profile": pid}, timeout=timeout, keep_code=keep_code, profiles=(pid,))
             for pid in profiles for nb in notebooks if nb in PER_PROFILE_NOTEBOOKS]
     if len(profiles) >= 2:
-        jobs += [Job(COMPARE_KEY, nb, {"profiles": list(profiles)}, timeout=timeout, keep_code=keep_code,
+        jobs += [Job(CROSS_KEYS[nb], nb, {"profiles": list(profiles)}, timeout=timeout, keep_code=keep_code,
                      profiles=tuple(profiles))
-                 for nb in notebooks if nb in CROSS_PROFILE_NOTEBOOKS]
+                 for nb in notebooks if nb in CROSS_PROFILE_NOTEBOOKS
+                 and not (nb == "compare_profiles" and len(profiles) > COMPARE_MAX_PROFILES)]
     return jobs
 
 

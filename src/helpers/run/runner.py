@@ -26,12 +26,12 @@ from helpers import atomic
 from helpers.data.datapackage import sha256_file
 from helpers.paths import BadParameter, find_profile, notebooks_dir, project_root
 from helpers.run import kernels
-from helpers.run.execute import Outcome, execute_job, export_html, report_dir, short_error
+from helpers.run.execute import Outcome, execute_job, export_files, export_html, report_dir, short_error
 from helpers.run.files import (atomic_write_text, git_revision, locked, package_versions, recover_dirs,
                                remove_if_empty, swap_dir)
 from helpers.run.index import publish, state_path
 from helpers.run.keys import intact, profile_digests, report_key
-from helpers.run.registry import COMPARE_KEY, Job, plan_jobs, select_shard, set_staging
+from helpers.run.registry import COMPARE_KEY, CORPUS_KEY, Job, is_cross, plan_jobs, select_shard, set_staging
 
 OK_STATUSES = ("ok", "unchanged")
 
@@ -107,35 +107,58 @@ def _profile_info(pid: str) -> dict:
     path = find_profile(pid)
     meta = _read_json(path / "datapackage.json")  # unreadable metadata is reported by the validation
     mgi = meta.get("mgi", {}) if isinstance(meta.get("mgi", {}), dict) else {}
+    from helpers.data.corpus import profile_facets
+
     return {"profile": pid, "title": meta.get("title", pid), "data_version": mgi.get("data_version"),
-            "data_hash": data_hash(path, meta), "fictional": mgi.get("fictional", False)}
+            "data_hash": data_hash(path, meta), "fictional": mgi.get("fictional", False),
+            "country": mgi.get("country", ""), "edition": mgi.get("edition", ""), **profile_facets(mgi)}
 
 
 def _report_data(job: Job, infos: dict[str, dict]) -> dict:
-    keys = ("title", "data_version", "data_hash", "fictional")
-    if job.key != COMPARE_KEY:
+    keys = ("title", "data_version", "data_hash", "fictional", "country", "edition", "level", "language")
+    if not is_cross(job.key):
         return {k: infos[job.key][k] for k in keys}
     pids = job.profiles
     joined = hashlib.sha256("".join(infos[p]["data_hash"] for p in pids).encode()).hexdigest()
-    return {"title": "Comparison of " + ", ".join(pids), "fictional": any(infos[p]["fictional"] for p in pids),
-            "data_version": ", ".join(f"{p} v{infos[p]['data_version']}" for p in pids), "data_hash": joined}
+    title = "Comparison of " + ", ".join(pids) if job.key == COMPARE_KEY else \
+        f"Corpus of {len(pids)} profiles and their combined dataset"
+    return {"title": title, "fictional": any(infos[p]["fictional"] for p in pids),
+            "data_version": ", ".join(f"{p} v{infos[p]['data_version']}" for p in pids) if len(pids) <= 8 else
+            f"{len(pids)} profiles (each one's version is listed with it)", "data_hash": joined}
 
 
-def _validate(profiles: list[str], log) -> dict:
-    """Check profiles completely before any kernel starts (this also fills the loader's cache for the kernels)."""
-    if not profiles:
-        return {}
+def problems_of(pid: str) -> list:
+    """A profile's data problems (empty when it is valid), validated completely; run in a worker process.
+
+    A profile whose bytes were validated by this very code already (an entry of the loader's cache, keyed by
+    every file of the folder, the data layer's code and the validating packages' versions) is not validated
+    again: the entry exists only because that validation passed. `mgi validate` always validates afresh."""
     from helpers.data.loader import load_profile
     from helpers.errors import ProfileError
 
+    try:
+        load_profile(pid)
+    except ProfileError as exc:
+        return exc.problems
+    return []
+
+
+def _validate(profiles: list[str], log, jobs: int = 1) -> dict:
+    """Check profiles completely before any kernel starts (this also fills the loader's cache for the kernels),
+    on `jobs` processes when there are several profiles: with 200 profiles this is minutes on one core."""
+    if not profiles:
+        return {}
+    if jobs > 1 and len(profiles) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(profiles))) as pool:
+            found = dict(zip(profiles, pool.map(problems_of, profiles, chunksize=max(1, len(profiles) // (4 * jobs)))))
+    else:
+        found = {pid: problems_of(pid) for pid in profiles}
     invalid = {}
     for pid in profiles:
-        try:
-            load_profile(pid, use_cache=False)
-        except ProfileError as exc:
-            invalid[pid] = exc.problems
-            log(f"{pid}: {len(exc.problems)} data problem(s); its reports are not run:", err=True)
-            for p in exc.problems:
+        if found[pid]:
+            invalid[pid] = found[pid]
+            log(f"{pid}: {len(found[pid])} data problem(s); its reports are not run:", err=True)
+            for p in found[pid]:
                 log("  - " + p.format(), err=True)
     return invalid
 
@@ -147,7 +170,7 @@ def _keyed(jobs: list[Job], digests: dict[str, str]) -> list[Job]:
 
 
 def plan(profiles: list[str], notebooks: list[str], out: Path, *, timeout: int, keep_code: bool, force: bool,
-         shard: tuple[int, int] | None, log) -> tuple[list[Job], list[Job], dict]:
+         shard: tuple[int, int] | None, log, workers: int = 1) -> tuple[list[Job], list[Job], dict]:
     """(jobs to render, jobs up to date, invalid profiles). Only profiles with something to render are validated:
     an up-to-date report was made from exactly these bytes by exactly this code, which validated them then."""
     jobs = select_shard(plan_jobs(profiles, notebooks, timeout=timeout, keep_code=keep_code), shard)
@@ -155,13 +178,13 @@ def plan(profiles: list[str], notebooks: list[str], out: Path, *, timeout: int, 
     _keyed(jobs, digests)
     fresh = [j for j in jobs if not force and up_to_date(j, out)]
     todo = [j for j in jobs if j not in fresh]
-    invalid = _validate(sorted({p for j in todo for p in j.profiles}), log)
+    invalid = _validate(sorted({p for j in todo for p in j.profiles}), log, workers)
     runnable = []
     for job in todo:
         bad = [p for p in job.profiles if p in invalid]
         if not bad:
             runnable.append(job)
-        elif job.key == COMPARE_KEY and len(job.profiles) - len(bad) >= 2:  # compare the valid ones
+        elif is_cross(job.key) and len(job.profiles) - len(bad) >= 2:  # compare the valid ones
             job.profiles = tuple(p for p in job.profiles if p not in invalid)
             job.parameters = {"profiles": list(job.profiles)}
             _keyed([job], digests)
@@ -177,12 +200,13 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
     _check_writable(out)
     _prune_stale_staging(out)
     todo, fresh, invalid = plan(profiles, notebooks, out, timeout=timeout, keep_code=keep_code, force=force,
-                                shard=shard, log=log)
+                                shard=shard, log=log, workers=jobs)
     staging_root = out / ".staging" / run_id
     set_staging(todo, staging_root)
     records: list[dict] = []
     try:
-        outcomes = _execute_all(todo, jobs, log)
+        early = _early_exports(todo, invalid)
+        outcomes, export_failures = _execute_all(todo, jobs, log, exports=early, out=out)
         with locked(out / ".mgi.lock"):
             recover_dirs(out)  # swaps a killed run left half-done: the old report comes back
             planned = todo + fresh
@@ -191,7 +215,7 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
             infos = {pid: _profile_info(pid) for pid in involved}
             for job, outcome in zip(planned, outcomes):
                 records.append(promote(job, outcome, out, _report_data(job, infos)))
-            export_failures = _write_exports(planned, outcomes, invalid, out, log)
+            export_failures += _write_exports(planned, outcomes, invalid, out, log, done=set(early))
             manifest = _manifest(run_id, started, profiles, notebooks, jobs, planned, outcomes, infos, invalid,
                                  shard)
             publish(out, manifest)
@@ -213,15 +237,26 @@ def run(profiles: list[str], notebooks: list[str], out: Path, jobs: int, timeout
     return 1 if (failed or invalid or export_failures) else 0
 
 
-def _write_exports(planned: list[Job], outcomes: list[Outcome], invalid: dict, out: Path, log) -> list[str]:
+def _early_exports(todo: list[Job], invalid: dict) -> dict[str, tuple[str, ...]]:
+    """The exports the workers write alongside the notebooks, after them in the queue (so they fill the time one
+    worker would otherwise wait for the other's last notebook): each valid profile with a report to render, and
+    the combined dataset when the corpus report is to render. {key: the profiles it covers}."""
+    early = {j.key: (j.key,) for j in todo if not is_cross(j.key) and j.key not in invalid}
+    early.update({j.key: j.profiles for j in todo if j.key == CORPUS_KEY})
+    return early
+
+
+def _write_exports(planned: list[Job], outcomes: list[Outcome], invalid: dict, out: Path, log,
+                   done: set[str] = frozenset()) -> list[str]:
     """The workbook, the CSV zip and the data package beside each profile's reports: written again when one of the
-    profile's reports was rendered in this run, or when they are missing. Returns the profiles that failed."""
+    profile's reports was rendered in this run, or when they are missing, unless the workers already wrote them
+    in this run (`done`). Returns the profiles that failed."""
     from helpers.errors import ProfileError
     from helpers.export import ExportError, default_name, write_exports
 
     rendered = {o.key for o in outcomes if o.status == "ok"}
-    failures = []
-    for pid in sorted({j.key for j in planned if j.key != COMPARE_KEY} - set(invalid)):
+    failures = [] if CORPUS_KEY in done else _write_combined(planned, rendered, out, log)
+    for pid in sorted({j.key for j in planned if not is_cross(j.key)} - set(invalid) - set(done)):
         if pid not in rendered and (out / pid / default_name(pid, "xlsx")).is_file():
             continue
         try:
@@ -232,24 +267,72 @@ def _write_exports(planned: list[Job], outcomes: list[Outcome], invalid: dict, o
     return failures
 
 
-def _execute_all(planned: list[Job], jobs: int, log) -> list[Outcome]:
-    if not planned:
+def _write_combined(planned: list[Job], rendered: set[str], out: Path, log) -> list[str]:
+    """The combined dataset of every valid profile of the corpus report (workbook, data package zip, Parquet
+    files) beside that report: written again when the report was rendered in this run, or when missing."""
+    from helpers.errors import ProfileError
+    from helpers.export import ExportError, combined_present, write_combined
+
+    job = next((j for j in planned if j.key == CORPUS_KEY), None)
+    if job is None or (CORPUS_KEY not in rendered and combined_present(out / CORPUS_KEY)):
         return []
+    try:
+        write_combined(list(job.profiles), out / CORPUS_KEY)
+    except (ExportError, ProfileError, OSError) as exc:
+        log(f"mgi run: FAILED the combined dataset (workbook, data package zip, Parquet): {exc}", err=True)
+        return [CORPUS_KEY]
+    return []
+
+
+def _by_expected_time(planned: list[Job], out: Path) -> list[int]:
+    """Indexes of the jobs, longest first (each report's duration when it was last rendered; unknown: the reports
+    that read every profile first, then in plan order), so that a run does not end with one long report on one
+    core while the other waits."""
+    def expected(i: int) -> float:
+        job = planned[i]
+        d = _read_json(state_path(out, job.key, job.notebook)).get("duration_s")
+        if isinstance(d, (int, float)) and not isinstance(d, bool):
+            return float(d)
+        return 1e6 if is_cross(job.key) else 0.0
+    return sorted(range(len(planned)), key=expected, reverse=True)
+
+
+def _execute_all(planned: list[Job], jobs: int, log, *, exports: dict[str, tuple[str, ...]] | None = None,
+                 out: Path | None = None) -> tuple[list[Outcome], list[str]]:
+    """Run the notebooks (longest first) and then the exports in a pool of `jobs` workers. Returns the outcomes,
+    in the order of `planned`, and the keys whose exports failed (each logged)."""
+    if not planned:
+        return [], []
+    exports = exports or {}
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(total=len(planned), unit="report", desc="mgi run", file=sys.stderr)
     results: dict[int, Outcome] = {}
+    failed_exports: list[str] = []
     remaining, spares = multiprocessing.Value("i", len(planned)), multiprocessing.Value("i", 0)
     kernel_dir = str(Path(planned[0].staging).parents[1] / "kernels")  # <staging root>/kernels
     pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(planned))), initializer=kernels.init_worker,
                                initargs=(kernel_dir, remaining, spares))
     try:
-        futures = {pool.submit(execute_job, job): i for i, job in enumerate(planned)}
-        pending = set(futures)
+        order = _by_expected_time(planned, out) if out is not None else list(range(len(planned)))
+        futures = {pool.submit(execute_job, planned[i]): i for i in order}
+        export_futures = {pool.submit(export_files, key, str(out), profiles): key
+                          for key, profiles in exports.items()} if out is not None else {}
+        pending = set(futures) | set(export_futures)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
+                if fut in export_futures:
+                    key = export_futures[fut]
+                    try:
+                        error = fut.result()
+                    except Exception as exc:  # the worker process itself died
+                        error = short_error(exc)
+                    if error:
+                        log(f"mgi run: FAILED exports of {key}: {error}", err=True)
+                        failed_exports.append(key)
+                    continue
                 i = futures[fut]
                 try:
                     results[i] = fut.result()
@@ -268,7 +351,7 @@ def _execute_all(planned: list[Job], jobs: int, log) -> list[Outcome]:
         pool.shutdown(wait=True, cancel_futures=True)
         if bar is not None:
             bar.close()
-    return [results[i] for i in range(len(planned))]
+    return [results[i] for i in range(len(planned))], failed_exports
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
