@@ -13,7 +13,7 @@ import pytest
 from helpers.draft.layout import source_blocks
 from helpers.draft.pdf import convert_pdf
 from helpers.draft.pdf.checks import LONG_NOTE, check_footnotes
-from helpers.draft.pdf.joining import Vocabulary, join
+from helpers.draft.pdf.joining import join
 from helpers.draft.pdf.paragraphs import as_list_item, bulleted
 from helpers.draft.pdf.reading import Glyph
 from helpers.draft.pdf.rows import build_rows, glyph_text
@@ -101,11 +101,7 @@ def test_list_items_written_as_the_source_texts_write_them(line, item):
     assert bulleted(line) == (item != line)
 
 
-def _vocab(*lines: str) -> Vocabulary:
-    v = Vocabulary()
-    for ln in lines:
-        v.add_line(ln, False, False)
-    return v
+from test_pdf_conversion import _vocab  # noqa: E402  the document's own spellings, as those tests build them
 
 
 @pytest.mark.parametrize("a, b, evidence, expected", [

@@ -11,18 +11,10 @@ from helpers.data.loader import load_profile
 from helpers.draft import review
 from helpers.draft.candidates import TABLE_ORDER
 from helpers.draft.review_grid import ReviewGrid
-from helpers.draft.scaffold import new_profile
 from helpers.paths import BadParameter
-from test_draft_review import SOURCE, _fill_metadata
 
 
-@pytest.fixture
-def drafted(tmp_path, monkeypatch):
-    monkeypatch.setenv("MGI_HOME", str(tmp_path / "project"))
-    monkeypatch.setenv("MGI_PROFILE_PATH", str(tmp_path / "project" / "data" / "profiles"))
-    d = new_profile("XEX-2022", SOURCE)
-    _fill_metadata(d.path)
-    return d.path
+from test_review_workbook import drafted  # noqa: E402,F401  the same drafted fictional profile
 
 
 def test_a_whole_review_through_the_grid(drafted, capsys):
