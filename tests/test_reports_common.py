@@ -117,3 +117,20 @@ def test_short_name(fictional):
                                   ("1350 ", "1350")])
 def test_number_key(a, b):
     assert schema.number_key(a) == schema.number_key(b) == b
+
+
+def test_a_title_names_few_profiles_and_counts_many():
+    from types import SimpleNamespace
+
+    from helpers.reports.common.text import TITLE_LISTS_AT_MOST, report_title
+
+    def prof(name):
+        return SimpleNamespace(short_name=name, mgi={"edition": "Profile 2020"})
+
+    two = [prof("Peru"), prof("Examplia")]
+    assert report_title("compare_profiles", two) == \
+        "Comparing profiles – Peru – MGI Profile 2020 · Examplia – MGI Profile 2020"
+    many = [prof(f"P{i}") for i in range(TITLE_LISTS_AT_MOST + 1)]
+    assert report_title("compare_profiles", many) == f"Comparing profiles – {len(many)} profiles"
+    assert report_title("corpus", two) == "MGI profiles as one corpus – 2 profiles"
+    assert report_title("overview", two[:1]) == "Peru – Profile overview – MGI Profile 2020"

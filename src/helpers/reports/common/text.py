@@ -58,7 +58,9 @@ REPORT_NAMES = {
     "migration_statistics": "Figures the profile states",
     "covid_responses": "COVID-19 responses",
     "compare_profiles": "Comparing profiles",
+    "corpus": "MGI profiles as one corpus",
 }
+TITLE_LISTS_AT_MOST = 4  # profiles a title names one by one; beyond, it gives their number
 
 
 def report_title(notebook: str, profiles) -> str:
@@ -67,4 +69,6 @@ def report_title(notebook: str, profiles) -> str:
     if len(profiles) == 1:
         p = profiles[0]
         return f"{p.short_name} – {name} – MGI {p.mgi['edition']}"
+    if notebook == "corpus" or len(profiles) > TITLE_LISTS_AT_MOST:
+        return f"{name} – {len(profiles)} profiles"
     return f"{name} – " + " · ".join(f"{p.short_name} – MGI {p.mgi['edition']}" for p in profiles)
